@@ -1,0 +1,26 @@
+"""django-allauth glue: the sign-up form, and e-mails sent through a background task."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .emails import enqueue_message
+
+
+class SignupForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Name"), max_length=150, required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def signup(self, request, user):
+        user.full_name = self.cleaned_data["full_name"]
+        user.language = (get_language() or "fi")[:2]
+        user.save(update_fields=["full_name", "language"])
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        # Rendered now, in the request's language; sent by a task after the transaction commits.
+        enqueue_message(self.render_mail(template_prefix, email, context))

@@ -1,0 +1,36 @@
+from functools import wraps
+
+from allauth.account.decorators import secure_admin_login
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+class NelinvoimaaAdminSite(admin.AdminSite):
+    site_header = gettext_lazy("Nelinvoimaa administration")
+    site_title = gettext_lazy("Nelinvoimaa administration")
+    index_title = gettext_lazy("Moderation and content")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Sign-in goes through allauth: its rate limits and two-factor step apply.
+        self.login = secure_admin_login(self.login)
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        @wraps(view)
+        def require_mfa(request, *args, **kwargs):
+            user = request.user
+            if (settings.ADMIN_REQUIRE_MFA and user.is_authenticated and user.is_staff
+                    and not is_mfa_enabled(user)):
+                messages.warning(
+                    request,
+                    _("Staff must set up two-factor authentication before using the admin."),
+                )
+                return redirect("mfa_activate_totp")
+            return inner(request, *args, **kwargs)
+
+        return require_mfa

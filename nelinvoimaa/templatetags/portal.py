@@ -1,0 +1,18 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page in each language, for the language switcher and hreflang links."""
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    return [
+        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
