@@ -1,6 +1,9 @@
 """django-allauth glue: the sign-up form, and e-mails sent through a background task."""
 
+from types import SimpleNamespace
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -22,5 +25,8 @@ class SignupForm(forms.Form):
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
+        request = allauth_context.request
+        site = SimpleNamespace(name="Nelinvoimaa", domain=request.get_host())
+        context = {"request": request, "email": email, "current_site": site} | context
         # Rendered now, in the request's language; sent by a task after the transaction commits.
         enqueue_message(self.render_mail(template_prefix, email, context))

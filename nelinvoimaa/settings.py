@@ -245,6 +245,10 @@ STORAGES = {
     },
 }
 
+# Outside production whitenoise serves straight from the apps' static folders (no collectstatic).
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
+
 # E-mail through Django 6.1's MAILERS; the console locally, SMTP in production.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Nelinvoimaa <noreply@nelinvoimaa.fi>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)

@@ -1,0 +1,93 @@
+"""Personas, small factories, and the browser fixtures shared by all tests."""
+
+import os
+import shutil
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.db import connection
+
+from nelinvoimaa.models import Municipality, User
+
+# Playwright's sync API runs an event loop in the test thread; the live server's database
+# setup would otherwise refuse to run there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct-horse-battery-staple"
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run",
+]
+
+
+def make_user(email, *, password=PASSWORD, verified=True, **fields):
+    user = User.objects.create_user(email, password, **fields)
+    EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
+    return user
+
+
+def make_staff(email, *codes, **fields):
+    user = make_user(email, is_staff=True, **fields)
+    user.municipalities.set(Municipality.objects.filter(code__in=codes))
+    return user
+
+
+@pytest.fixture
+def jobseeker(db):
+    return make_user("jonna@example.com", full_name="Jonna Työnhakija")
+
+
+@pytest.fixture
+def sysma_moderator(db):
+    return make_staff("sanna@sysma.example.com", "781", full_name="Sanna Sysmäläinen")
+
+
+@pytest.fixture
+def hartola_moderator(db):
+    return make_staff("heikki@hartola.example.com", "081", full_name="Heikki Hartolalainen")
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("admin@example.com", is_staff=True, is_superuser=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    on_postgresql = connection.vendor == "postgresql"
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://...")
+    for item in items:
+        if "postgresql" in item.keywords and not on_postgresql:
+            item.add_marker(skip)
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM_PATH") or next(
+        (path for name in ("chromium", "chromium-browser", "google-chrome")
+         if (path := shutil.which(name))), None)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    path = chromium_path()
+    if not path:
+        pytest.skip("Chromium not found (install chromium or set CHROMIUM_PATH)")
+    return {"executable_path": path, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def csp_violations(page):
+    """Messages of Content Security Policy violations the page reports in its console."""
+    violations = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return violations
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits and cooldowns live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
