@@ -13,7 +13,9 @@ from .emails import enqueue_message
 
 class SignupForm(forms.Form):
     full_name = forms.CharField(
-        label=_("Name"), max_length=150, required=False,
+        label=_("Name"),
+        max_length=150,
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 

@@ -16,15 +16,17 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ["email", "password"]}),
         (gettext_lazy("Personal information"), {"fields": ["full_name", "phone", "language"]}),
         (gettext_lazy("Staff"), {"fields": ["is_active", "is_staff", "municipalities", "groups"]}),
-        (gettext_lazy("Administrator"), {
-            "classes": ["collapse"],
-            "fields": ["is_superuser", "user_permissions"],
-        }),
+        (
+            gettext_lazy("Administrator"),
+            {
+                "classes": ["collapse"],
+                "fields": ["is_superuser", "user_permissions"],
+            },
+        ),
         (gettext_lazy("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
-        (None, {"classes": ["wide"],
-                "fields": ["email", "full_name", "password1", "password2"]}),
+        (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
     ]
     readonly_fields = ["last_login", "date_joined"]
 

@@ -9,8 +9,11 @@ from .tasks import send_email
 def enqueue_message(message):
     """Queue an EmailMessage (with an optional HTML alternative) to be sent after commit."""
     html = next(
-        (content for content, mimetype in getattr(message, "alternatives", [])
-         if mimetype == "text/html"),
+        (
+            content
+            for content, mimetype in getattr(message, "alternatives", [])
+            if mimetype == "text/html"
+        ),
         "",
     )
     kwargs = {

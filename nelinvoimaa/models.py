@@ -47,12 +47,17 @@ class User(AbstractUser):
     full_name = models.CharField(_("name"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     language = models.CharField(
-        _("preferred language"), max_length=2, choices=settings.LANGUAGES,
+        _("preferred language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("E-mails from the portal are written in this language."),
     )
     municipalities = models.ManyToManyField(
-        "Municipality", blank=True, related_name="staff", verbose_name=_("municipalities"),
+        "Municipality",
+        blank=True,
+        related_name="staff",
+        verbose_name=_("municipalities"),
         help_text=_("Staff moderate the postings of these municipalities."),
     )
 
@@ -93,7 +98,9 @@ class Municipality(models.Model):
     """One of the four municipalities, seeded by a data migration."""
 
     code = models.CharField(
-        _("municipality code"), max_length=3, unique=True,
+        _("municipality code"),
+        max_length=3,
+        unique=True,
         help_text=_("The code of Statistics Finland, e.g. 781 for Sysmä."),
     )
     slug = models.SlugField(_("slug"), unique=True)
@@ -140,8 +147,27 @@ class Sector(models.Model):
 
 # What staff may write in a page body: text structure and links, nothing that runs.
 PAGE_TAGS = {
-    "p", "br", "h2", "h3", "ul", "ol", "li", "a", "strong", "em", "blockquote", "dl", "dt",
-    "dd", "table", "thead", "tbody", "tr", "th", "td", "caption",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "strong",
+    "em",
+    "blockquote",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
 }
 
 
@@ -154,8 +180,9 @@ class Page(models.Model):
     title_en = models.CharField(_("title in English"), max_length=150, blank=True)
     body_fi = models.TextField(
         _("text in Finnish"),
-        help_text=_("HTML: paragraphs, headings h2–h3, lists, links, tables. Anything else "
-                    "is removed."),
+        help_text=_(
+            "HTML: paragraphs, headings h2–h3, lists, links, tables. Anything else is removed."
+        ),
     )
     body_sv = models.TextField(_("text in Swedish"), blank=True)
     body_en = models.TextField(_("text in English"), blank=True)

@@ -51,9 +51,7 @@ def database_from_url(name):
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
         path = unquote(parts.path)
-        if path.startswith("//"):  # sqlite:////absolute/path
-            path = path[1:]
-        elif path.startswith("/"):  # sqlite:///relative/path
+        if path.startswith("//") or path.startswith("/"):  # sqlite:////absolute/path
             path = path[1:]
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path or BASE_DIR / "db.sqlite3"}
     if parts.scheme not in {"postgres", "postgresql"}:
@@ -66,7 +64,9 @@ def database_from_url(name):
         raise ImproperlyConfigured(f"{name} has an invalid port.") from None
     db_name = unquote(parts.path.lstrip("/"))
     if not db_name:
-        raise ImproperlyConfigured(f"{name} must name a database, e.g. postgres://host/nelinvoimaa.")
+        raise ImproperlyConfigured(
+            f"{name} must name a database, e.g. postgres://host/nelinvoimaa."
+        )
     query = dict(parse_qsl(parts.query))
     options = {
         # Django's pool: a new connection per request costs about 7x the throughput.
@@ -105,7 +105,9 @@ if PRODUCTION:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be at least 50 characters long.")
 
 DEBUG = env_bool("DJANGO_DEBUG", not PRODUCTION)
-SECRET_KEY = env("DJANGO_SECRET_KEY", "django-insecure-local-development-key-never-use-in-production")
+SECRET_KEY = env(
+    "DJANGO_SECRET_KEY", "django-insecure-local-development-key-never-use-in-production"
+)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -175,13 +177,17 @@ AUTH_USER_MODEL = "nelinvoimaa.User"
 # A cache shared by all workers, so allauth's rate limits hold across processes.
 if env("REDIS_URL"):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                    "LOCATION": env("REDIS_URL")}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+        }
     }
 elif PRODUCTION:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                    "LOCATION": "django_cache"}
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -197,8 +203,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -317,8 +325,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain",
-                            "stream": "ext://sys.stdout"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "stream": "ext://sys.stdout",
+        }
+    },
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+
 class NelinvoimaaAdminSite(admin.AdminSite):
     site_header = gettext_lazy("Nelinvoimaa administration")
     site_title = gettext_lazy("Nelinvoimaa administration")
@@ -24,8 +25,12 @@ class NelinvoimaaAdminSite(admin.AdminSite):
         @wraps(view)
         def require_mfa(request, *args, **kwargs):
             user = request.user
-            if (settings.ADMIN_REQUIRE_MFA and user.is_authenticated and user.is_staff
-                    and not is_mfa_enabled(user)):
+            if (
+                settings.ADMIN_REQUIRE_MFA
+                and user.is_authenticated
+                and user.is_staff
+                and not is_mfa_enabled(user)
+            ):
                 messages.warning(
                     request,
                     _("Staff must set up two-factor authentication before using the admin."),

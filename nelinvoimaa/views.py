@@ -9,9 +9,13 @@ from .models import Municipality, Page
 
 @require_safe
 def home(request):
-    return render(request, "nelinvoimaa/home.html", {
-        "municipalities": Municipality.objects.all(),
-    })
+    return render(
+        request,
+        "nelinvoimaa/home.html",
+        {
+            "municipalities": Municipality.objects.all(),
+        },
+    )
 
 
 @require_safe
@@ -40,5 +44,6 @@ def readyz(request):
 
 @require_safe
 def robots_txt(request):
-    return HttpResponse("User-agent: *\nDisallow: /admin/\nDisallow: /*/accounts/\n",
-                        content_type="text/plain")
+    return HttpResponse(
+        "User-agent: *\nDisallow: /admin/\nDisallow: /*/accounts/\n", content_type="text/plain"
+    )

@@ -16,8 +16,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "correct-horse-battery-staple"
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--no-first-run",
 ]
 
@@ -64,8 +69,13 @@ def pytest_collection_modifyitems(config, items):
 
 def chromium_path():
     return os.environ.get("CHROMIUM_PATH") or next(
-        (path for name in ("chromium", "chromium-browser", "google-chrome")
-         if (path := shutil.which(name))), None)
+        (
+            path
+            for name in ("chromium", "chromium-browser", "google-chrome")
+            if (path := shutil.which(name))
+        ),
+        None,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -80,8 +90,12 @@ def browser_type_launch_args():
 def csp_violations(page):
     """Messages of Content Security Policy violations the page reports in its console."""
     violations = []
-    page.on("console", lambda message: violations.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     return violations
 
 

@@ -13,8 +13,12 @@ NEW_PASSWORD = "lakeside-sauna-2027"
 
 
 def sign_up(client, django_capture_on_commit_callbacks, language="fi", **data):
-    form = {"email": "uusi@example.com", "full_name": "Uusi Käyttäjä",
-            "password1": PASSWORD, "password2": PASSWORD} | data
+    form = {
+        "email": "uusi@example.com",
+        "full_name": "Uusi Käyttäjä",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    } | data
     with django_capture_on_commit_callbacks(execute=True):
         return client.post(f"/{language}/accounts/signup/", form)
 
@@ -28,7 +32,8 @@ def sign_in(client, email, password=PASSWORD, language="fi"):
 
 
 def test_sign_up_sends_a_verification_email_in_the_users_language(
-        client, db, django_capture_on_commit_callbacks):
+    client, db, django_capture_on_commit_callbacks
+):
     response = sign_up(client, django_capture_on_commit_callbacks, language="sv")
     assert response.status_code == 302
     user = User.objects.get(email="uusi@example.com")
@@ -44,14 +49,17 @@ def test_sign_up_sends_a_verification_email_in_the_users_language(
 
 def test_no_email_is_sent_until_the_transaction_commits(client, db):
     # Without running on-commit callbacks, nothing has gone out yet.
-    client.post("/fi/accounts/signup/", {"email": "odottaa@example.com",
-                                          "password1": PASSWORD, "password2": PASSWORD})
+    client.post(
+        "/fi/accounts/signup/",
+        {"email": "odottaa@example.com", "password1": PASSWORD, "password2": PASSWORD},
+    )
     assert User.objects.filter(email="odottaa@example.com").exists()
     assert mail.outbox == []
 
 
 def test_a_user_cannot_sign_in_before_verifying_and_can_after(
-        client, db, django_capture_on_commit_callbacks):
+    client, db, django_capture_on_commit_callbacks
+):
     sign_up(client, django_capture_on_commit_callbacks)
     client.logout()
     with django_capture_on_commit_callbacks(execute=True):
@@ -87,8 +95,9 @@ def test_a_wrong_password_is_told_in_the_users_language_and_keeps_the_email(clie
 
 
 def test_sign_up_errors_keep_what_was_typed(client, db, django_capture_on_commit_callbacks):
-    response = sign_up(client, django_capture_on_commit_callbacks,
-                       password2="something-else-entirely")
+    response = sign_up(
+        client, django_capture_on_commit_callbacks, password2="something-else-entirely"
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert 'value="uusi@example.com"' in html
@@ -99,7 +108,8 @@ def test_sign_up_errors_keep_what_was_typed(client, db, django_capture_on_commit
 
 
 def test_an_email_address_is_registered_once_whatever_its_case(
-        client, jobseeker, django_capture_on_commit_callbacks):
+    client, jobseeker, django_capture_on_commit_callbacks
+):
     sign_up(client, django_capture_on_commit_callbacks, email="Jonna@Example.com")
     assert User.objects.filter(email__iexact="jonna@example.com").count() == 1
 
@@ -120,7 +130,8 @@ def test_password_reset_by_email(client, jobseeker, django_capture_on_commit_cal
 
 
 def test_password_reset_does_not_reveal_unknown_addresses(
-        client, db, django_capture_on_commit_callbacks):
+    client, db, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/fi/accounts/password/reset/", {"email": "ei-ole@example.com"})
     assert response.status_code == 302  # same answer as for a known address
@@ -128,8 +139,10 @@ def test_password_reset_does_not_reveal_unknown_addresses(
 
 def test_change_password(client, jobseeker):
     sign_in(client, "jonna@example.com")
-    response = client.post("/fi/accounts/password/change/", {
-        "oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    response = client.post(
+        "/fi/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
     assert response.status_code == 302
     jobseeker.refresh_from_db()
     assert jobseeker.check_password(NEW_PASSWORD)
@@ -138,8 +151,12 @@ def test_change_password(client, jobseeker):
 @override_settings(ACCOUNT_RATE_LIMITS={"signup": "2/m/ip"})
 def test_rate_limited_requests_get_the_429_page(client, db, django_capture_on_commit_callbacks):
     for n in range(2):
-        sign_up(client, django_capture_on_commit_callbacks, email=f"r{n}@example.com",
-                password2="mismatch-mismatch")
+        sign_up(
+            client,
+            django_capture_on_commit_callbacks,
+            email=f"r{n}@example.com",
+            password2="mismatch-mismatch",
+        )
     response = sign_up(client, django_capture_on_commit_callbacks, email="r3@example.com")
     assert response.status_code == 429
     assert "Liian monta yritystä" in response.content.decode()

@@ -98,5 +98,7 @@ def test_admin_scripts_carry_the_nonce(client, superuser):
     nonce = response.headers["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     assert "<script" in html
     for tag in html.split("<script")[1:]:
-        assert f'nonce="{nonce}"' in tag.split(">")[0] or 'type="application/json"' in tag.split(
-            ">")[0], tag[:200]
+        assert (
+            f'nonce="{nonce}"' in tag.split(">")[0]
+            or 'type="application/json"' in tag.split(">")[0]
+        ), tag[:200]

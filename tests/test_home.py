@@ -3,12 +3,15 @@ import pytest
 from nelinvoimaa.models import Municipality
 
 
-@pytest.mark.parametrize(("accept_language", "expected"), [
-    ("", "/fi/"),
-    ("sv-FI,sv;q=0.9", "/sv/"),
-    ("en-GB,en;q=0.8", "/en/"),
-    ("de-DE", "/fi/"),
-])
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("", "/fi/"),
+        ("sv-FI,sv;q=0.9", "/sv/"),
+        ("en-GB,en;q=0.8", "/en/"),
+        ("de-DE", "/fi/"),
+    ],
+)
 def test_root_redirects_to_the_visitors_language(client, db, accept_language, expected):
     response = client.get("/", headers={"accept-language": accept_language})
     assert response.status_code == 302

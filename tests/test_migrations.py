@@ -6,7 +6,11 @@ from nelinvoimaa.models import Municipality, Page, Sector
 
 def test_the_four_municipalities_are_seeded_with_statistics_finland_codes(db):
     assert dict(Municipality.objects.values_list("code", "name_fi")) == {
-        "081": "Hartola", "172": "Joutsa", "588": "Pertunmaa", "781": "Sysmä"}
+        "081": "Hartola",
+        "172": "Joutsa",
+        "588": "Pertunmaa",
+        "781": "Sysmä",
+    }
     assert Municipality.objects.get(code="081").name_sv == "Gustav Adolfs"
 
 
@@ -14,7 +18,10 @@ def test_sectors_are_seeded_in_three_languages(db):
     assert Sector.objects.count() == 11
     care = Sector.objects.get(slug="care")
     assert (care.name_fi, care.name_sv, care.name_en) == (
-        "Hoiva ja terveys", "Vård och omsorg", "Care and health")
+        "Hoiva ja terveys",
+        "Vård och omsorg",
+        "Care and health",
+    )
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -19,8 +19,12 @@ def test_seeded_site_pages_exist_in_every_language(client, db, slug, language):
 
 def test_footer_links_the_site_pages_in_the_current_language(client, db):
     html = client.get("/sv/").content.decode()
-    for slug, title in [("about", "Om tjänsten"), ("privacy", "Dataskyddsbeskrivning"),
-                        ("accessibility", "Tillgänglighetsutlåtande"), ("contact", "Kontakt")]:
+    for slug, title in [
+        ("about", "Om tjänsten"),
+        ("privacy", "Dataskyddsbeskrivning"),
+        ("accessibility", "Tillgänglighetsutlåtande"),
+        ("contact", "Kontakt"),
+    ]:
         assert f'<a href="/sv/pages/{slug}/">{title}</a>' in html
 
 
@@ -40,9 +44,12 @@ def test_accessibility_statement_follows_the_legal_model(client, db):
 
 
 def test_page_body_is_sanitised(client, db):
-    Page.objects.create(slug="test", title_fi="Testi",
-                        body_fi='<p onclick="x()">Hei</p><script>alert(1)</script>'
-                                '<a href="javascript:alert(1)">linkki</a>')
+    Page.objects.create(
+        slug="test",
+        title_fi="Testi",
+        body_fi='<p onclick="x()">Hei</p><script>alert(1)</script>'
+        '<a href="javascript:alert(1)">linkki</a>',
+    )
     html = client.get("/fi/pages/test/").content.decode()
     assert "<p>Hei</p>" in html
     assert "<script>alert" not in html and "onclick" not in html and "javascript:" not in html
@@ -71,12 +78,19 @@ def test_staff_edit_a_page_in_three_languages_in_the_admin(client, db):
     page = Page.objects.get(slug="contact")
     url = f"/admin/nelinvoimaa/page/{page.pk}/change/"
     assert client.get(url).status_code == 200
-    response = client.post(url, {
-        "in_footer": "on", "position": "40",
-        "title_fi": "Ota yhteyttä", "body_fi": "<p>Soita meille</p>",
-        "title_sv": "Kontakta oss", "body_sv": "<p>Ring oss</p>",
-        "title_en": "Contact us", "body_en": "<p>Call us</p>",
-    })
+    response = client.post(
+        url,
+        {
+            "in_footer": "on",
+            "position": "40",
+            "title_fi": "Ota yhteyttä",
+            "body_fi": "<p>Soita meille</p>",
+            "title_sv": "Kontakta oss",
+            "body_sv": "<p>Ring oss</p>",
+            "title_en": "Contact us",
+            "body_en": "<p>Call us</p>",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     page.refresh_from_db()
     assert page.slug == "contact"  # staff cannot rename the slug

@@ -19,15 +19,26 @@ PRODUCTION = {
 
 def clean_environment(**env):
     """This process's environment without the project's settings, plus `env`."""
-    return {k: v for k, v in os.environ.items()
-            if not k.startswith(("DJANGO_", "DATABASE_", "SMTP_", "REDIS_", "TASKS_"))} | env
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "SMTP_", "REDIS_", "TASKS_"))
+    } | env
 
 
 def run(code, **env):
     return subprocess.run(
-        [sys.executable, "-c", "import django, os; os.environ.setdefault("
-         "'DJANGO_SETTINGS_MODULE', 'nelinvoimaa.settings'); django.setup(); " + code],
-        cwd=ROOT, env=clean_environment(**env), capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ.setdefault("
+            "'DJANGO_SETTINGS_MODULE', 'nelinvoimaa.settings'); django.setup(); " + code,
+        ],
+        cwd=ROOT,
+        env=clean_environment(**env),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -40,15 +51,18 @@ def test_production_refuses_to_start_without(missing):
     assert f"{missing} must be set when DJANGO_ENV=production" in result.stderr
 
 
-@pytest.mark.parametrize(("name", "value", "message"), [
-    ("DATABASE_URL", "mysql://x/y", "DATABASE_URL must start with postgres://"),
-    ("DATABASE_URL", "postgres://host:notaport/db", "DATABASE_URL has an invalid port"),
-    ("DATABASE_URL", "postgres://host/", "DATABASE_URL must name a database"),
-    ("DJANGO_SECRET_KEY", "short", "DJANGO_SECRET_KEY must be at least 50 characters"),
-    ("DJANGO_DEBUG", "maybe", "DJANGO_DEBUG must be true or false"),
-    ("DJANGO_HSTS_SECONDS", "a year", "DJANGO_HSTS_SECONDS must be a whole number"),
-    ("DJANGO_ENV", "staging", "DJANGO_ENV must be development or production"),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("DATABASE_URL", "mysql://x/y", "DATABASE_URL must start with postgres://"),
+        ("DATABASE_URL", "postgres://host:notaport/db", "DATABASE_URL has an invalid port"),
+        ("DATABASE_URL", "postgres://host/", "DATABASE_URL must name a database"),
+        ("DJANGO_SECRET_KEY", "short", "DJANGO_SECRET_KEY must be at least 50 characters"),
+        ("DJANGO_DEBUG", "maybe", "DJANGO_DEBUG must be true or false"),
+        ("DJANGO_HSTS_SECONDS", "a year", "DJANGO_HSTS_SECONDS must be a whole number"),
+        ("DJANGO_ENV", "staging", "DJANGO_ENV must be development or production"),
+    ],
+)
 def test_malformed_settings_stop_the_start_naming_the_variable(name, value, message):
     result = run("", **(PRODUCTION | {name: value}))
     assert result.returncode != 0
@@ -67,8 +81,18 @@ def test_production_settings_are_secure():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "False", "True", "True", "True", "True", "smtp", "DatabaseCache",
-        "django_tasks_db.DatabaseBackend", "True", "True", "True"]
+        "False",
+        "True",
+        "True",
+        "True",
+        "True",
+        "smtp",
+        "DatabaseCache",
+        "django_tasks_db.DatabaseBackend",
+        "True",
+        "True",
+        "True",
+    ]
 
 
 def test_local_defaults_need_no_configuration():
@@ -78,14 +102,21 @@ def test_local_defaults_need_no_configuration():
         "s.TASKS['default']['BACKEND'].rsplit('.', 1)[-1])"
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "django.db.backends.sqlite3", "console",
-                                     "ImmediateBackend"]
+    assert result.stdout.split() == [
+        "True",
+        "django.db.backends.sqlite3",
+        "console",
+        "ImmediateBackend",
+    ]
 
 
 def test_check_deploy_passes_under_production_settings():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=clean_environment(**PRODUCTION), capture_output=True, text=True,
+        cwd=ROOT,
+        env=clean_environment(**PRODUCTION),
+        capture_output=True,
+        text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr

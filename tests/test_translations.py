@@ -1,4 +1,4 @@
-"""Every string the project writes is translated into Finnish and Swedish (English is the source)."""
+"""Every string the project writes is translated into Finnish and Swedish (English is source)."""
 
 from pathlib import Path
 
@@ -18,8 +18,11 @@ def test_there_are_catalogs_for_finnish_and_swedish():
 def test_catalog_is_complete(path):
     with path.open("rb") as f:
         catalog = read_po(f)
-    untranslated = [m.id for m in catalog if m.id and (
-        not all(m.string) if isinstance(m.string, tuple) else not m.string)]
+    untranslated = [
+        m.id
+        for m in catalog
+        if m.id and (not all(m.string) if isinstance(m.string, tuple) else not m.string)
+    ]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert not untranslated, f"untranslated: {untranslated}"
     assert not fuzzy, f"fuzzy: {fuzzy}"

@@ -1,0 +1,99 @@
+"""The site in a real browser: accessibility (axe-core, WCAG 2.1 A/AA), CSP, keyboard, flows."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from nelinvoimaa.models import User
+from tests.accessibility import assert_accessible
+from tests.conftest import PASSWORD
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PUBLIC_PATHS = [
+    "",
+    "accounts/signup/",
+    "accounts/login/",
+    "accounts/password/reset/",
+    "pages/about/",
+    "pages/privacy/",
+    "pages/accessibility/",
+    "pages/contact/",
+]
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+@pytest.mark.parametrize("path", PUBLIC_PATHS)
+def test_public_pages_pass_axe_and_csp(live_server, page, csp_violations, language, path):
+    page.goto(f"{live_server.url}/{language}/{path}")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+    assert csp_violations == []
+
+
+def test_the_first_tab_reaches_the_skip_link_which_moves_to_the_content(live_server, page):
+    page.goto(f"{live_server.url}/fi/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Siirry sisältöön")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+
+
+def test_the_language_switcher_keeps_the_page(live_server, page):
+    page.goto(f"{live_server.url}/fi/pages/privacy/")
+    page.get_by_role("link", name="svenska").click()
+    assert page.url.endswith("/sv/pages/privacy/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dataskyddsbeskrivning")
+
+
+def test_sign_up_with_a_mistake_then_verify_and_sign_in(live_server, page, csp_violations):
+    page.goto(f"{live_server.url}/fi/accounts/signup/")
+    page.get_by_label("Sähköposti").fill("selain@example.com")
+    page.get_by_label("Nimi").fill("Selma Selain")
+    page.get_by_label("Salasana", exact=False).first.fill(PASSWORD)
+    page.get_by_label("Salasana (uudestaan)").fill("not the same password")
+    page.get_by_role("button", name="Rekisteröidy").click()
+
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Tarkista seuraavat kohdat")
+    expect(page.get_by_label("Sähköposti")).to_have_value("selain@example.com")
+    expect(page.get_by_label("Nimi")).to_have_value("Selma Selain")
+    assert_accessible(page)
+
+    page.get_by_label("Salasana", exact=False).first.fill(PASSWORD)
+    page.get_by_label("Salasana (uudestaan)").fill(PASSWORD)
+    page.get_by_role("button", name="Rekisteröidy").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Vahvista")
+    assert User.objects.filter(email="selain@example.com").exists()
+
+    link = re.search(r"http://[^/]+(/\S+)", mail.outbox[-1].body).group(1)
+    page.goto(live_server.url + link)
+    assert_accessible(page)
+    page.get_by_role("button", name="Vahvista").click()
+    expect(page.get_by_role("button", name="Kirjaudu ulos")).to_be_visible()
+    page.get_by_role("button", name="Kirjaudu ulos").click()
+    expect(page.get_by_role("link", name="Kirjaudu sisään")).to_be_visible()
+    assert csp_violations == []
+
+
+def test_the_axe_helper_fails_on_an_inaccessible_page(page):
+    page.set_content('<html><body><img src="x.png"><input type="text"></body></html>')
+    with pytest.raises(AssertionError, match="image-alt"):
+        assert_accessible(page)
+
+
+def test_the_csp_check_sees_an_inline_script_blocked(live_server, page, csp_violations):
+    page.goto(f"{live_server.url}/fi/")
+    with pytest.raises(Exception):  # noqa: B017, PT011 - Playwright reports the refusal itself
+        page.add_script_tag(content="document.title = 'hacked'")
+    page.wait_for_timeout(100)
+    assert page.title() != "hacked"
+    assert csp_violations, "the blocked inline script is reported"
