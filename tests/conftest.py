@@ -1,5 +1,6 @@
 """Personas, small factories, and the browser fixtures shared by all tests."""
 
+import importlib
 import os
 import shutil
 
@@ -105,3 +106,19 @@ def _clear_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+# The data migrations whose rows transactional tests need back after a flush.
+DATA_MIGRATIONS = [
+    "nelinvoimaa.migrations.0002_seed_municipalities_and_sectors",
+    "nelinvoimaa.migrations.0003_seed_site_pages",
+]
+
+
+@pytest.fixture
+def seeded_transactional_db(transactional_db):
+    """A transactional database with the rows the data migrations seed (they are idempotent)."""
+    from django.apps import apps
+
+    for module in DATA_MIGRATIONS:
+        importlib.import_module(module).seed(apps, None)

@@ -10,10 +10,7 @@ from nelinvoimaa.models import User
 from tests.accessibility import assert_accessible
 from tests.conftest import PASSWORD
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_transactional_db")]
 
 PUBLIC_PATHS = [
     "",

@@ -12,7 +12,7 @@ def message():
     return msg
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_email_goes_out_after_the_transaction_commits():
     with transaction.atomic():
         enqueue_message(message())
@@ -23,7 +23,7 @@ def test_an_email_goes_out_after_the_transaction_commits():
     assert sent.alternatives[0].content == "<p>Teksti</p>"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_no_email_goes_out_when_the_transaction_fails():
     with pytest.raises(RuntimeError), transaction.atomic():
         enqueue_message(message())

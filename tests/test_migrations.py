@@ -24,7 +24,7 @@ def test_sectors_are_seeded_in_three_languages(db):
     )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_data_migrations_are_reversible():
     call_command("migrate", "nelinvoimaa", "0001", verbosity=0)
     assert not Municipality.objects.exists() and not Page.objects.exists()
