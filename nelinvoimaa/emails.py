@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from .tasks import send_email
 
@@ -22,5 +24,19 @@ def enqueue_message(message):
         "to": list(message.to),
         "from_email": message.from_email or settings.DEFAULT_FROM_EMAIL,
         "html": html,
+    }
+    transaction.on_commit(lambda: send_email.enqueue(**kwargs))
+
+
+def send_templated(to, template, context, language):
+    """Render <template>_subject.txt and _body.txt in `language`; send after commit."""
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}_body.txt", context)
+    kwargs = {
+        "subject": subject,
+        "body": body,
+        "to": [to],
+        "from_email": settings.DEFAULT_FROM_EMAIL,
     }
     transaction.on_commit(lambda: send_email.enqueue(**kwargs))

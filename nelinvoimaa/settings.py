@@ -114,6 +114,8 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "nelinvoimaa",
+    "employers",
+    "jobs",
     "nelinvoimaa.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -239,6 +241,7 @@ LOCALE_PATHS = [BASE_DIR / "nelinvoimaa" / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["nelinvoimaa.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

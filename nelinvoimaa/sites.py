@@ -19,6 +19,16 @@ class NelinvoimaaAdminSite(admin.AdminSite):
         # Sign-in goes through allauth: its rate limits and two-factor step apply.
         self.login = secure_admin_login(self.login)
 
+    def index(self, request, extra_context=None):
+        from jobs.models import Job
+
+        extra_context = extra_context or {}
+        if request.user.has_perm("jobs.moderate_job"):
+            extra_context["review_count"] = (
+                Job.objects.for_moderator(request.user).review_queue().count()
+            )
+        return super().index(request, extra_context)
+
     def admin_view(self, view, cacheable=False):
         inner = super().admin_view(view, cacheable)
 

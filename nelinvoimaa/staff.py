@@ -12,6 +12,13 @@ STAFF_PERMISSIONS = [
     ("nelinvoimaa", "view_sector"),
     ("nelinvoimaa", "add_sector"),
     ("nelinvoimaa", "change_sector"),
+    ("employers", "view_employer"),
+    ("employers", "verify_employer"),
+    ("employers", "view_membership"),
+    ("employers", "view_photo"),
+    ("jobs", "view_job"),
+    ("jobs", "moderate_job"),
+    ("jobs", "view_jobevent"),
 ]
 
 

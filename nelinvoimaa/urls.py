@@ -15,6 +15,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("pages/<slug:slug>/", views.page, name="page"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("employers/", include("employers.urls")),
+    path("jobs/", include("jobs.urls")),
     path("accounts/", include("allauth.urls")),
 )
 

@@ -1,10 +1,19 @@
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
+from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from jobs.models import Action, Job, JobEvent, Status
+
 from .models import Municipality, Page
+
+SOON_DAYS = 7  # a published job this close to its deadline is flagged on the dashboard
 
 
 @require_safe
@@ -46,4 +55,54 @@ def readyz(request):
 def robots_txt(request):
     return HttpResponse(
         "User-agent: *\nDisallow: /admin/\nDisallow: /*/accounts/\n", content_type="text/plain"
+    )
+
+
+@login_required
+@require_safe
+def dashboard(request):
+    """The signed-in user's own page; for employer members, their jobs and what needs doing."""
+    memberships = list(
+        request.user.memberships.select_related("employer").order_by("employer__name")
+    )
+    jobs = (
+        Job.objects.filter(employer__in=[m.employer_id for m in memberships])
+        .select_related("municipality")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                to_attr="rejections",
+                queryset=JobEvent.objects.filter(action__in=[Action.REJECTED, Action.UNPUBLISHED]),
+            )
+        )
+        .order_by("deadline", "pk")
+    )
+    today = timezone.localdate()
+    soon = today + timedelta(days=SOON_DAYS)
+    by_employer = {
+        m.employer_id: {
+            "membership": m,
+            "employer": m.employer,
+            "needs_action": [],
+            "job_count": 0,
+            "by_status": {s: [] for s in Status.values},
+        }
+        for m in memberships
+    }
+    for job in jobs:
+        entry = by_employer[job.employer_id]
+        entry["by_status"][job.status].append(job)
+        entry["job_count"] += 1
+        if job.status in {Status.DRAFT, Status.REJECTED} or (
+            job.status == Status.PUBLISHED and job.deadline <= soon
+        ):
+            entry["needs_action"].append(job)
+    return render(
+        request,
+        "nelinvoimaa/dashboard.html",
+        {
+            "employers": list(by_employer.values()),
+            "statuses": Status.choices,
+            "today": today,
+        },
     )

@@ -122,3 +122,113 @@ def seeded_transactional_db(transactional_db):
 
     for module in DATA_MIGRATIONS:
         importlib.import_module(module).seed(apps, None)
+
+
+def make_employer(
+    name, owner, code="781", *, verified=False, kind="company", business_id=None, **fields
+):
+    from employers.models import Employer
+
+    from nelinvoimaa.models import Municipality
+
+    if business_id is None and kind != "household":
+        business_id = next_business_id()
+    employer = Employer.register(
+        owner,
+        name=name,
+        kind=kind,
+        business_id=business_id or "",
+        municipality=Municipality.objects.get(code=code),
+        **fields,
+    )
+    if verified:
+        employer.verify(None)
+    return employer
+
+
+_business_ids = iter(range(1000000, 9999999))
+
+
+def next_business_id():
+    from employers.business_id import check_digit
+
+    for digits in _business_ids:
+        check = check_digit(f"{digits:07d}")
+        if check is not None:
+            return f"{digits:07d}-{check}"
+    raise RuntimeError("out of business IDs")
+
+
+def make_job(employer, status="draft", **fields):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jobs.models import Job
+
+    from nelinvoimaa.models import Sector
+
+    today = timezone.localdate()
+    values = {
+        "title": "Kesätyöntekijä lomakylään",
+        "description": "Mökkien vaihtosiivous.",
+        "sector": Sector.objects.get(slug="tourism"),
+        "employment_type": "permanent",
+        "municipality": employer.municipality,
+        "deadline": today + timedelta(days=20),
+        "status": status,
+    } | fields
+    if values["status"] in {"published", "closed"}:
+        values.setdefault("published_at", timezone.now())
+    if values["status"] == "submitted":
+        values.setdefault("submitted_at", timezone.now())
+    return Job.objects.create(employer=employer, **values)
+
+
+@pytest.fixture
+def owner(db):
+    return make_user("omistaja@rantalomat.example.com", full_name="Olli Omistaja")
+
+
+@pytest.fixture
+def employer(owner):
+    """Päijänteen Rantalomat in Sysmä, not verified; `owner` owns it."""
+    return make_employer("Päijänteen Rantalomat Oy", owner, "781")
+
+
+@pytest.fixture
+def recruiter(employer):
+    from employers.models import Membership
+
+    user = make_user("rekry@rantalomat.example.com", full_name="Riikka Rekrytoija")
+    Membership.objects.create(employer=employer, user=user, role="recruiter")
+    return user
+
+
+@pytest.fixture
+def other_owner(db):
+    """Owner of another employer, in Hartola."""
+    user = make_user("omistaja@hoivakoti.example.com")
+    make_employer("Hoivakoti Kotirinne", user, "081")
+    return user
+
+
+@pytest.fixture
+def staff_group(db):
+    from django.contrib.auth.models import Group
+
+    from nelinvoimaa.staff import STAFF_GROUP
+
+    return Group.objects.get(name=STAFF_GROUP)
+
+
+@pytest.fixture
+def sysma_moderator_in_group(sysma_moderator, staff_group):
+    sysma_moderator.groups.add(staff_group)
+    return sysma_moderator
+
+
+@pytest.fixture
+def hartola_moderator_in_group(hartola_moderator, staff_group):
+    hartola_moderator.groups.add(staff_group)
+    return hartola_moderator

@@ -3,6 +3,9 @@ from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
+from employers.business_id import validate_business_id
+from employers.models import Employer
+from jobs.models import Job, Status
 from nelinvoimaa.models import User
 
 
@@ -19,13 +22,30 @@ def test_seed_demo_creates_a_user_for_each_role_and_prints_credentials(db, capsy
     assert not EmailAddress.objects.filter(verified=False).exists()
 
 
+def test_seed_demo_adds_employers_and_jobs_in_every_state(db):
+    call_command("seed_demo")
+    assert Employer.objects.count() == 30
+    assert Employer.objects.filter(kind="household").exists()
+    assert Employer.objects.filter(kind="school").count() == 3
+    assert set(Job.objects.values_list("status", flat=True)) == set(Status.values)
+    assert Job.objects.open().count() > 50
+    assert Job.objects.filter(employment_type="seasonal").exists()
+    owner = User.objects.get(email="tyonantaja@example.com")
+    assert owner.memberships.filter(role="owner").count() == 2
+    for employer in Employer.objects.all():
+        assert employer.memberships.filter(role="owner").exists()
+        if employer.business_id:
+            validate_business_id(employer.business_id)
+
+
 def test_seed_demo_twice_keeps_the_data(db):
     call_command("seed_demo")
     jobseeker = User.objects.get(email="tyonhakija@example.com")
     jobseeker.full_name = "Changed By Hand"
     jobseeker.save()
+    counts = (User.objects.count(), Employer.objects.count(), Job.objects.count())
     call_command("seed_demo")
-    assert User.objects.count() == 7
+    assert (User.objects.count(), Employer.objects.count(), Job.objects.count()) == counts
     assert User.objects.get(email="tyonhakija@example.com").full_name == "Changed By Hand"
 
 

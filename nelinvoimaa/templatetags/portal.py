@@ -16,3 +16,17 @@ def language_links(context):
         {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
         for code, name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (for pagination links)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)

@@ -4,13 +4,22 @@ Safe to run any number of times: what exists is kept, what is missing is added. 
 in production, where these well-known passwords would be a hole.
 """
 
+import calendar
+import random
+from datetime import date, timedelta
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
-from nelinvoimaa.models import Municipality, User
+from employers.business_id import check_digit
+from employers.models import Employer, Membership, Role
+from jobs.models import Action, Job, JobEvent, Status
+from nelinvoimaa import demo_data
+from nelinvoimaa.models import Municipality, Sector, User
 from nelinvoimaa.staff import STAFF_GROUP
 
 # (e-mail, password, name, language, role, municipality codes)
@@ -53,15 +62,27 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="Run even when DJANGO_ENV=production."
         )
+        parser.add_argument(
+            "--jobs", type=int, default=150, help="How many jobs there should be in all."
+        )
+        parser.add_argument(
+            "--employers",
+            type=int,
+            default=len(demo_data.EMPLOYERS),
+            help="How many employers there should be in all.",
+        )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, jobs=150, employers=30, **options):
         if settings.PRODUCTION and not force:
             raise CommandError("Refusing to load demo data with known passwords in production.")
         with transaction.atomic():
             created = self.seed_users()
+            new_employers = self.seed_employers(employers)
+            new_jobs = self.seed_jobs(jobs)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data ready ({created} new users). Sign in at /fi/accounts/login/ with:"
+                f"Demo data ready ({created} new users, {new_employers} new employers, "
+                f"{new_jobs} new jobs). Sign in at /fi/accounts/login/ with:"
             )
         )
         for email, password, _name, _language, role, _codes in DEMO_USERS:
@@ -90,3 +111,160 @@ class Command(BaseCommand):
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
         return created
+
+    def seed_employers(self, total):
+        if Employer.objects.count() >= total:
+            return 0
+        rng = random.Random(1)
+        municipalities = {m.code: m for m in Municipality.objects.all()}
+        sectors = {s.slug: s for s in Sector.objects.all()}
+        users = {
+            u.email: u
+            for u in User.objects.filter(
+                email__in=["tyonantaja@example.com", "rekrytoija@example.com"]
+            )
+        }
+        created = 0
+        for n in range(Employer.objects.count(), total):
+            base = demo_data.EMPLOYERS[n % len(demo_data.EMPLOYERS)]
+            name, kind, code, sector_slugs, verified, description, why = base
+            if n >= len(demo_data.EMPLOYERS):
+                name = f"{name} {n // len(demo_data.EMPLOYERS) + 1}"
+            employer = Employer.objects.create(
+                name=name,
+                kind=kind,
+                municipality=municipalities[code],
+                business_id="" if kind == "household" else business_id(rng),
+                description=description,
+                why_work_here=why,
+                contact_email=f"info{n}@example.com",
+                verified_at=timezone.now() if verified else None,
+            )
+            employer.sectors.set([sectors[slug] for slug in sector_slugs])
+            owner = users.get("tyonantaja@example.com") if n in (0, 2) else None
+            if owner is None:
+                owner = User.objects.create_user(
+                    f"omistaja{n}@example.com", None, full_name=f"{name} – omistaja"
+                )
+            Membership.objects.create(employer=employer, user=owner, role=Role.OWNER)
+            if n == 0 and "rekrytoija@example.com" in users:
+                Membership.objects.create(
+                    employer=employer, user=users["rekrytoija@example.com"], role=Role.RECRUITER
+                )
+            created += 1
+        return created
+
+    def seed_jobs(self, total):
+        existing = Job.objects.count()
+        if existing >= total:
+            return 0
+        rng = random.Random(2 + existing)
+        today = timezone.localdate()
+        employers = list(Employer.objects.prefetch_related("sectors"))
+        by_sector = {}
+        for employer in employers:
+            for sector in employer.sectors.all():
+                by_sector.setdefault(sector.slug, []).append(employer)
+        sectors = {s.slug: s for s in Sector.objects.all()}
+        templates = demo_data.JOB_TEMPLATES * 4 + demo_data.ENGLISH_JOBS + demo_data.SWEDISH_JOBS
+        now = timezone.now()
+        jobs = []
+        for n in range(existing, total):
+            sector, kind, title, description, months, housing = templates[n % len(templates)]
+            employer = rng.choice(by_sector.get(sector) or employers)
+            status = rng.choices(
+                [Status.PUBLISHED, Status.SUBMITTED, Status.DRAFT, Status.REJECTED, Status.CLOSED],
+                weights=[60, 10, 8, 5, 17],
+            )[0]
+            start, end = season_dates(months, today, past=status == Status.CLOSED)
+            if status == Status.CLOSED:
+                deadline = (start or today) - timedelta(days=rng.randint(7, 40))
+                deadline = min(deadline, today - timedelta(days=1))
+            else:
+                deadline = today + timedelta(days=rng.randint(3, 60))
+                if start and deadline >= start:
+                    deadline = max(today + timedelta(days=2), start - timedelta(days=3))
+            published = now - timedelta(days=rng.randint(0, 30), hours=rng.randint(0, 23))
+            jobs.append(
+                Job(
+                    employer=employer,
+                    title=title,
+                    description=description,
+                    municipality=None if n % 41 == 5 else employer.municipality,
+                    is_remote=n % 41 == 5,
+                    sector=sectors[sector],
+                    employment_type=kind,
+                    working_time=rng.choice(["full_time", "full_time", "part_time", "shift"]),
+                    start_date=start,
+                    end_date=end,
+                    positions=rng.choice([1, 1, 1, 2, 3, 5]),
+                    pay_min=rng.choice([None, 12, 13.5, 15, 2400, 2800]),
+                    pay_description="Työehtosopimuksen mukaan",
+                    housing_offered=housing,
+                    hygiene_passport=sector == "tourism",
+                    driving_licence=sector in {"transport", "cleaning"},
+                    languages="suomi" + (", englanti" if n % 3 == 0 else ""),
+                    apply_method=["here", "here", "here", "link", "email"][n % 5],
+                    apply_url="https://example.com/rekry" if n % 5 == 3 else "",
+                    apply_email=employer.contact_email if n % 5 == 4 else "",
+                    deadline=deadline,
+                    status=status,
+                    contact_name="Rekrytointi",
+                    contact_email=employer.contact_email,
+                    submitted_at=published if status != Status.DRAFT else None,
+                    published_at=published if status in {Status.PUBLISHED, Status.CLOSED} else None,
+                    closed_at=now if status == Status.CLOSED else None,
+                )
+            )
+        for job in jobs:  # the pay unit follows the amount
+            if job.pay_min:
+                job.pay_unit = "hour" if job.pay_min < 100 else "month"
+        Job.objects.bulk_create(jobs, batch_size=1000)
+        events = []
+        for job in Job.objects.filter(
+            pk__gt=Job.objects.order_by("pk")[existing - 1].pk if existing else 0
+        ).only("pk", "status", "employer_id"):
+            events.append(JobEvent(job=job, action=Action.CREATED, status=Status.DRAFT))
+            if job.status == Status.REJECTED:
+                events.append(
+                    JobEvent(
+                        job=job,
+                        action=Action.REJECTED,
+                        status=job.status,
+                        reason=rng.choice(demo_data.REJECTION_REASONS),
+                    )
+                )
+            elif job.status != Status.DRAFT:
+                events.append(JobEvent(job=job, action=Action.SUBMITTED, status=Status.SUBMITTED))
+                if job.status in {Status.PUBLISHED, Status.CLOSED}:
+                    events.append(
+                        JobEvent(job=job, action=Action.APPROVED, status=Status.PUBLISHED)
+                    )
+                if job.status == Status.CLOSED:
+                    events.append(JobEvent(job=job, action=Action.EXPIRED, status=job.status))
+        JobEvent.objects.bulk_create(events, batch_size=2000)
+        return len(jobs)
+
+
+def business_id(rng):
+    """A random Business ID with a valid check digit."""
+    while True:
+        digits = f"{rng.randint(1000000, 3399999):07d}"
+        check = check_digit(digits)
+        if check is not None:
+            return f"{digits}-{check}"
+
+
+def season_dates(months, today, past=False):
+    """The next (or, if `past`, the latest finished) run of a season of months."""
+    if months is None:
+        return None, None
+    start_month, end_month = months
+    start = date(today.year, start_month, 1)
+    if start <= today:
+        start = date(today.year + 1, start_month, 1)
+    if past:
+        start = date(start.year - 2 if end_month < start_month else start.year - 1, start_month, 1)
+    end_year = start.year + (1 if end_month < start_month else 0)
+    end = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    return start, end

@@ -1,0 +1,32 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from nelinvoimaa.models import Municipality, Sector
+
+from .models import Employer
+
+
+class EmployerFilter(django_filters.FilterSet):
+    municipality = django_filters.ModelMultipleChoiceFilter(
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sector = django_filters.ModelMultipleChoiceFilter(
+        label=_("Sector"),
+        field_name="sectors",
+        queryset=Sector.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+    open_jobs = django_filters.BooleanFilter(
+        label=_("Has open jobs"), method="filter_open_jobs", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = Employer
+        fields = ["municipality", "sector", "open_jobs"]
+
+    def filter_open_jobs(self, queryset, name, value):
+        return queryset.filter(open_job_count__gt=0) if value else queryset

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "jobs"
+urlpatterns = [
+    path("<int:job_id>/manage/", views.manage, name="manage"),
+    path("<int:job_id>/edit/", views.edit, name="edit"),
+    path("<int:job_id>/submit/", views.submit, name="submit"),
+    path("<int:job_id>/close/", views.close, name="close"),
+    path("<int:job_id>/post-again/", views.post_again, name="post_again"),
+    # Last: the words above are never a job's slug (see Job.slug).
+    path("<int:job_id>/<slug:slug>/", views.detail, name="detail"),
+]

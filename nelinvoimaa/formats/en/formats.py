@@ -1,0 +1,5 @@
+# Dates as 1 July 2027 (GLOSSARY.md).
+DATE_FORMAT = "j F Y"
+SHORT_DATE_FORMAT = "j M Y"
+DATETIME_FORMAT = "j F Y H:i"
+SHORT_DATETIME_FORMAT = "j M Y H:i"
