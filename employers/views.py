@@ -226,7 +226,8 @@ def remove_member(request, slug, membership_id):
     employer, own = member_employer_or_404(request.user, slug)
     target = get_object_or_404(employer.memberships, pk=membership_id)
     # Owners remove anyone; every member may leave.
-    if not own.is_owner and target.pk != own.pk:
+    leaving = target.pk == own.pk
+    if not own.is_owner and not leaving:
         raise Http404
     try:
         target.remove()
@@ -234,7 +235,7 @@ def remove_member(request, slug, membership_id):
         messages.error(request, _("An employer must always have at least one owner."))
         return redirect("employers:members", employer.slug)
     messages.success(request, _("The member has been removed."))
-    if target.pk == own.pk:
+    if leaving:
         return redirect("dashboard")
     return redirect("employers:members", employer.slug)
 

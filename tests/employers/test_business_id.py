@@ -5,7 +5,7 @@ from employers.business_id import normalize_business_id, validate_business_id
 
 
 @pytest.mark.parametrize(
-    "value", ["0112038-9", "1572860-0", "2331972-7", "112038-9", " 0737546-2 "]
+    "value", ["0112038-9", "1572860-0", "2331972-7", "112038-9", " 0737546-2 ", "1234567-1"]
 )
 def test_valid_business_ids_pass(value):
     validate_business_id(value)
@@ -15,7 +15,8 @@ def test_valid_business_ids_pass(value):
     ("value", "code"),
     [
         ("0112038-8", "checksum"),  # wrong check digit
-        ("1234567-1", "checksum"),  # remainder 1: no valid ID has it
+        ("1234568-0", "checksum"),  # remainder 1: no check digit makes these digits valid
+        ("1234568-1", "checksum"),
         ("01120389", "format"),  # hyphen missing
         ("FI01120389", "format"),  # a VAT number, not a Business ID
         ("0112038-", "format"),
