@@ -129,6 +129,16 @@ class JobForm(forms.ModelForm):
         self.instance.municipality_id = int(location) if location and location != REMOTE else None
         super()._post_clean()
 
+    def _update_errors(self, errors):
+        # The model reports a missing location on `municipality`; this form asks for it as
+        # `location`, which already carries its own error when the choice was invalid.
+        error_dict = getattr(errors, "error_dict", {})
+        if "municipality" in error_dict:
+            municipality_errors = error_dict.pop("municipality")
+            if "location" not in self.errors:
+                error_dict["location"] = municipality_errors
+        super()._update_errors(errors)
+
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(

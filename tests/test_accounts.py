@@ -10,6 +10,10 @@ from nelinvoimaa.models import User
 from tests.conftest import PASSWORD, make_user
 
 NEW_PASSWORD = "lakeside-sauna-2027"
+PRODUCTION_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 
 
 def sign_up(client, django_capture_on_commit_callbacks, language="fi", **data):
@@ -32,8 +36,9 @@ def sign_in(client, email, password=PASSWORD, language="fi"):
 
 
 def test_sign_up_sends_a_verification_email_in_the_users_language(
-    client, db, django_capture_on_commit_callbacks
+    client, db, django_capture_on_commit_callbacks, settings
 ):
+    settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
     response = sign_up(client, django_capture_on_commit_callbacks, language="sv")
     assert response.status_code == 302
     user = User.objects.get(email="uusi@example.com")

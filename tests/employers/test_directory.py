@@ -27,8 +27,14 @@ def test_a_job_past_its_deadline_does_not_count_as_open(client, employer):
 
 
 def test_bad_filter_values_give_a_normal_page(client, employer):
-    for query in ["municipality=abc", "municipality=999999", "sector=-1", "page=99999",
-                  "open_jobs=maybe", "page=x" * 2000]:
+    for query in [
+        "municipality=abc",
+        "municipality=999999",
+        "sector=-1",
+        "page=99999",
+        "open_jobs=maybe",
+        "page=x" * 2000,
+    ]:
         assert client.get(f"/fi/employers/?{query}").status_code == 200
 
 

@@ -9,15 +9,18 @@ from employers.models import Invitation, Membership
 from tests.conftest import make_user
 
 
-def invite(client, employer, django_capture_on_commit_callbacks, email="uusi@example.com",
-           role="recruiter"):
+def invite(
+    client, employer, django_capture_on_commit_callbacks, email="uusi@example.com", role="recruiter"
+):
     with django_capture_on_commit_callbacks(execute=True):
-        return client.post(f"/fi/employers/{employer.slug}/members/",
-                           {"email": email, "role": role})
+        return client.post(
+            f"/fi/employers/{employer.slug}/members/", {"email": email, "role": role}
+        )
 
 
-def test_an_owner_invites_a_colleague_who_accepts(client, employer, owner,
-                                                  django_capture_on_commit_callbacks):
+def test_an_owner_invites_a_colleague_who_accepts(
+    client, employer, owner, django_capture_on_commit_callbacks
+):
     client.force_login(owner)
     response = invite(client, employer, django_capture_on_commit_callbacks, "Uusi@Example.com")
     assert response.status_code == 302
@@ -34,8 +37,9 @@ def test_an_owner_invites_a_colleague_who_accepts(client, employer, owner,
 
 
 def test_an_invitation_works_once_and_only_for_the_invited_address(client, employer, owner):
-    invitation = Invitation.objects.create(employer=employer, email="kutsuttu@example.com",
-                                           invited_by=owner)
+    invitation = Invitation.objects.create(
+        employer=employer, email="kutsuttu@example.com", invited_by=owner
+    )
     stranger = make_user("toinen@example.com")
     client.force_login(stranger)
     response = client.post(invitation.get_absolute_url())
@@ -53,10 +57,12 @@ def test_an_invitation_works_once_and_only_for_the_invited_address(client, emplo
 
 
 def test_an_expired_invitation_is_refused(client, employer, owner):
-    invitation = Invitation.objects.create(employer=employer, email="myoh@example.com",
-                                           invited_by=owner)
+    invitation = Invitation.objects.create(
+        employer=employer, email="myoh@example.com", invited_by=owner
+    )
     Invitation.objects.filter(pk=invitation.pk).update(
-        created_at=timezone.now() - timedelta(days=15))
+        created_at=timezone.now() - timedelta(days=15)
+    )
     client.force_login(make_user("myoh@example.com"))
     response = client.post(invitation.get_absolute_url())
     assert "vanhentunut" in response.content.decode()
@@ -67,8 +73,9 @@ def test_an_unknown_invitation_token_is_404(client, jobseeker):
     assert client.get("/fi/employers/invitations/not-a-token/").status_code == 404
 
 
-def test_inviting_an_existing_member_is_refused(client, employer, owner, recruiter,
-                                                django_capture_on_commit_callbacks):
+def test_inviting_an_existing_member_is_refused(
+    client, employer, owner, recruiter, django_capture_on_commit_callbacks
+):
     client.force_login(owner)
     response = invite(client, employer, django_capture_on_commit_callbacks, recruiter.email)
     assert response.status_code == 200
@@ -77,14 +84,16 @@ def test_inviting_an_existing_member_is_refused(client, employer, owner, recruit
 
 
 def test_a_recruiter_sees_members_but_cannot_invite_or_change_roles(
-        client, employer, owner, recruiter, django_capture_on_commit_callbacks):
+    client, employer, owner, recruiter, django_capture_on_commit_callbacks
+):
     client.force_login(recruiter)
     assert client.get(f"/fi/employers/{employer.slug}/members/").status_code == 200
     response = invite(client, employer, django_capture_on_commit_callbacks)
     assert response.status_code == 404
     own = Membership.objects.get(user=owner)
-    response = client.post(f"/fi/employers/{employer.slug}/members/{own.pk}/role/",
-                           {"role": "recruiter"})
+    response = client.post(
+        f"/fi/employers/{employer.slug}/members/{own.pk}/role/", {"role": "recruiter"}
+    )
     assert response.status_code == 404
     response = client.post(f"/fi/employers/{employer.slug}/members/{own.pk}/remove/")
     assert response.status_code == 404
@@ -126,7 +135,8 @@ def test_outsiders_get_404_on_employer_tools(client, employer, other_owner, jobs
 
 
 def test_a_member_of_another_employer_cannot_touch_its_memberships(
-        client, employer, other_owner, recruiter):
+    client, employer, other_owner, recruiter
+):
     client.force_login(other_owner)
     theirs = Membership.objects.get(user=recruiter)
     other = other_owner.memberships.get().employer
