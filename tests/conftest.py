@@ -134,7 +134,6 @@ def make_employer(
     name, owner, code="781", *, verified=False, kind="company", business_id=None, **fields
 ):
     from employers.models import Employer
-
     from nelinvoimaa.models import Municipality
 
     if business_id is None and kind != "household":
@@ -171,7 +170,6 @@ def make_job(employer, status="draft", **fields):
     from django.utils import timezone
 
     from jobs.models import Job
-
     from nelinvoimaa.models import Sector
 
     today = timezone.localdate()

@@ -102,3 +102,14 @@ def test_admin_scripts_carry_the_nonce(client, superuser):
             f'nonce="{nonce}"' in tag.split(">")[0]
             or 'type="application/json"' in tag.split(">")[0]
         ), tag[:200]
+
+
+@override_settings(ADMIN_REQUIRE_MFA=False)
+def test_the_admin_speaks_the_staff_members_language_not_the_browsers(client, superuser):
+    client.force_login(superuser)
+    html = client.get("/admin/", headers={"accept-language": "en"}).content.decode()
+    assert '<html lang="fi"' in html
+    superuser.language = "sv"
+    superuser.save()
+    html = client.get("/admin/", headers={"accept-language": "en"}).content.decode()
+    assert '<html lang="sv"' in html

@@ -1,0 +1,115 @@
+"""From registering an employer to a moderator approving its first job, in a real browser."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from jobs.models import Job
+from tests.accessibility import assert_accessible
+from tests.conftest import PASSWORD, make_employer, make_job, make_staff, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_transactional_db")]
+
+
+def sign_in(page, live_server, email):
+    page.goto(f"{live_server.url}/fi/accounts/login/")
+    page.get_by_label("Sähköposti").fill(email)
+    page.get_by_label("Salasana").fill(PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    expect(page.get_by_role("button", name="Kirjaudu ulos")).to_be_visible()
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Kirjaudu ulos").click()
+
+
+@override_settings(ADMIN_REQUIRE_MFA=False)
+def test_register_post_and_get_approved(live_server, page, csp_violations, staff_group):
+    make_user("yrittaja@example.com")
+    moderator = make_staff("tarkastaja@sysma.example.com", "781")
+    moderator.groups.add(staff_group)
+    sign_in(page, live_server, "yrittaja@example.com")
+
+    page.goto(f"{live_server.url}/fi/employers/new/")
+    assert_accessible(page)
+    page.get_by_label("Yritys").check()
+    page.get_by_label("Nimi").fill("Sysmän Kesäkahvila Oy")
+    page.get_by_label("Y-tunnus").fill("0112038-8")  # a typo in the check digit
+    page.get_by_label("Sysmä").check()
+    page.get_by_label("Kuvaus").fill("Kesäkahvila satamassa.")
+    page.get_by_role("button", name="Rekisteröi").click()
+    expect(page.get_by_role("alert")).to_contain_text("tarkistusmerkki ei täsmää")
+    expect(page.get_by_label("Nimi")).to_have_value("Sysmän Kesäkahvila Oy")
+    assert_accessible(page)
+    page.get_by_label("Y-tunnus").fill("0112038-9")
+    page.get_by_role("button", name="Rekisteröi").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Oma sivu")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Uusi työpaikkailmoitus").first.click()
+    assert_accessible(page)
+    page.get_by_label("Otsikko").fill("Kahvilatyöntekijä kesäksi")
+    page.get_by_label("Kuvaus").fill("Asiakaspalvelua ja leivontaa.")
+    page.get_by_label("Toimiala").select_option(label="Matkailu ja ravitsemus")
+    page.get_by_label("Kesätyö").check()
+    page.get_by_role("group", name="Sijainti").get_by_label("Sysmä").check()
+    start = timezone.localdate() + timedelta(days=150)
+    page.get_by_label("Alkamispäivä").fill(str(start))
+    page.get_by_label("Hakuaika päättyy").fill(str(timezone.localdate() + timedelta(days=30)))
+    page.get_by_role("button", name="Tallenna ja esikatsele").click()
+    # The summer job has no end date yet: the form says so and keeps the rest.
+    expect(page.get_by_role("alert")).to_contain_text("päättymispäivä")
+    expect(page.get_by_label("Otsikko")).to_have_value("Kahvilatyöntekijä kesäksi")
+    page.get_by_label("Päättymispäivä").fill(str(start + timedelta(days=60)))
+    page.get_by_role("button", name="Tallenna ja esikatsele").click()
+    expect(page.get_by_role("heading", name="Esikatselu")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Lähetä tarkastukseen").click()
+    expect(page.get_by_role("status").first).to_contain_text("lähetetty tarkastukseen")
+    job = Job.objects.get()
+    assert job.status == "submitted"
+    sign_out(page)
+
+    sign_in(page, live_server, "tarkastaja@sysma.example.com")
+    page.goto(f"{live_server.url}/admin/")
+    expect(page.locator("#moderation-queue")).to_contain_text("1 työpaikkailmoitus")
+    page.get_by_role("link", name="Avaa tarkastusjono").click()
+    page.locator(f'input[name="_selected_action"][value="{job.pk}"]').check()
+    page.locator('select[name="action"]').select_option("approve")
+    page.locator('button[name="index"]').click()
+    expect(page.locator(".messagelist")).to_contain_text("hyväksytty ja julkaistu")
+    job.refresh_from_db()
+    assert job.status == "published"
+
+    page.goto(f"{live_server.url}{job.get_absolute_url()}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kahvilatyöntekijä kesäksi")
+    assert_accessible(page)
+    assert csp_violations == []
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_employer_directory_employer_and_job_pages_pass_axe(live_server, page, language):
+    owner = make_user("o@example.com")
+    employer = make_employer(
+        "Lomakylä Vuorenmäki", owner, "081", verified=True, why_work_here="Asunto järjestyy."
+    )
+    job = make_job(
+        employer,
+        status="published",
+        housing_offered=True,
+        pay_min=14,
+        pay_unit="hour",
+        driving_licence=True,
+    )
+    for path in [
+        "/employers/",
+        "/employers/?open_jobs=on",
+        employer.get_absolute_url()[3:],
+        job.get_absolute_url()[3:],
+    ]:
+        page.goto(f"{live_server.url}/{language}{path}")
+        assert page.locator("h1").count() == 1
+        assert_accessible(page)
