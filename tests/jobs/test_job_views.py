@@ -133,13 +133,23 @@ def test_editing_keeps_the_job_and_a_closed_job_cannot_be_edited(client, employe
 
 # Who may do what: the employer's owner and recruiter may; nobody else even learns the job
 # exists unless it is public.
-PERSONAS = ["owner", "recruiter", "other_owner", "jobseeker", "sysma_moderator", "superuser", None]
+PERSONAS = [
+    "owner",
+    "recruiter",
+    "other_owner",
+    "jobseeker",
+    "sysma_moderator",
+    "hartola_moderator",
+    "superuser",
+    None,
+]
 MEMBERS = {"owner", "recruiter"}
 
 
 @pytest.fixture
-def people(owner, recruiter, other_owner, jobseeker, sysma_moderator, superuser):
+def people(owner, recruiter, other_owner, jobseeker, sysma_moderator, hartola_moderator, superuser):
     return {
+        "hartola_moderator": hartola_moderator,
         "owner": owner,
         "recruiter": recruiter,
         "other_owner": other_owner,
