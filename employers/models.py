@@ -143,6 +143,12 @@ class Employer(models.Model):
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+        # The employer's name is part of its jobs' search words.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "name" in update_fields:
+            from jobs.search import refresh_search_vectors
+
+            refresh_search_vectors(list(self.jobs.values_list("pk", flat=True)))
 
     def _unique_slug(self):
         base = slugify(self.name)[:140] or "employer"

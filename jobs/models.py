@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -10,6 +11,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.emails import send_templated
+
+from .search import refresh_search_vectors
+
+ALL_MONTHS = 0b111111111111
 
 
 class EmploymentType(models.TextChoices):
@@ -180,6 +185,10 @@ class Job(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Derived on save: which months of the year the job runs in (bit 0 = January; none for an
+    # ongoing job without an end), and the words it is found by (PostgreSQL; jobs/search.py).
+    work_months = models.PositiveSmallIntegerField(default=0, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = JobQuerySet.as_manager()
 
@@ -188,7 +197,10 @@ class Job(models.Model):
         verbose_name = _("job")
         verbose_name_plural = _("jobs")
         permissions = [("moderate_job", _("Can moderate jobs"))]
-        indexes = [models.Index(fields=["status", "deadline"], name="job_status_deadline")]
+        indexes = [
+            models.Index(fields=["status", "deadline"], name="job_status_deadline"),
+            models.Index(fields=["status", "-published_at"], name="job_status_published"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
@@ -200,6 +212,11 @@ class Job(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.work_months = work_months_mask(self.start_date, self.end_date)
+        super().save(*args, **kwargs)
+        refresh_search_vectors([self.pk])
 
     @property
     def slug(self):
@@ -376,6 +393,19 @@ class Job(models.Model):
                 {"job": self, "event": event, "site_url": settings.SITE_URL},
                 language,
             )
+
+
+def work_months_mask(start, end):
+    """The months a dated job runs in as bits (January = 1); none for an ongoing job."""
+    if not start or not end:
+        return 0
+    if (end - start).days >= 365:
+        return ALL_MONTHS
+    mask, year, month = 0, start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        mask |= 1 << (month - 1)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return mask
 
 
 def one_year_later(day):

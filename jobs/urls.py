@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "jobs"
 urlpatterns = [
+    path("", views.job_list, name="list"),
+    path("feed/", feeds.JobFeed(), name="feed"),
     path("<int:job_id>/manage/", views.manage, name="manage"),
     path("<int:job_id>/edit/", views.edit, name="edit"),
     path("<int:job_id>/submit/", views.submit, name="submit"),

@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -8,16 +10,91 @@ from django.views.decorators.http import require_POST, require_safe
 
 from employers.views import member_employer_or_404
 
+from .filters import JobFilter, reference_choices
 from .forms import CloseForm, JobForm
 from .models import Action, Job, JobEvent, TransitionError
+from .structured_data import as_script_content, job_posting
 
 DETAIL_RELATED = ["employer", "employer__municipality", "municipality", "sector"]
+LIST_RELATED = ["employer", "municipality"]
+PAGE_SIZE = 20
+# Filters shown as removable chips, in this order.
+CHIP_FIELDS = [
+    "q",
+    "municipality",
+    "sector",
+    "employment_type",
+    "month",
+    "remote",
+    "housing",
+    "posted",
+]
 
 
-def member_job_or_404(user, job_id):
-    """The job if `user` is a member of its employer; else 404."""
-    return get_object_or_404(
-        Job.objects.for_member(user).select_related(*DETAIL_RELATED), pk=job_id
+def filtered_jobs(params, reference=None):
+    """The open jobs matching the query parameters, and the filter set (for its form)."""
+    job_filter = JobFilter(
+        params, queryset=Job.objects.open().select_related(*LIST_RELATED), reference=reference
+    )
+    return job_filter.qs, job_filter
+
+
+def facet_counts(params, field, reference):
+    """How many jobs each choice of `field` would give, with the other filters as they are."""
+    others = params.copy()
+    others.pop(field, None)
+    queryset, _filter = filtered_jobs(others, reference)
+    return dict(queryset.order_by().values_list(f"{field}_id").annotate(n=Count("pk")))
+
+
+def active_filters(params, form):
+    """(label, query without it) for each active filter value, for removable chips."""
+    chips = []
+    for name in CHIP_FIELDS:
+        values = [v for v in params.getlist(name) if v]
+        if not values:
+            continue
+        field = form.fields[name]
+        if name == "q":
+            labels = {values[0]: f"“{values[0][:60]}”"}
+        elif name in {"remote", "housing"}:
+            labels = {"on": field.label, "true": field.label}
+        else:
+            labels = {str(key): label for key, label in field.choices if key}
+        for value in values:
+            if value not in labels:
+                continue  # not understood, so not applied either
+            rest = params.copy()
+            rest.setlist(name, [v for v in values if v != value])
+            rest.pop("page", None)
+            chips.append((labels[value], rest.urlencode()))
+    return chips
+
+
+@require_safe
+def job_list(request):
+    params = request.GET
+    reference = reference_choices()
+    queryset, job_filter = filtered_jobs(params, reference)
+    page = Paginator(queryset, PAGE_SIZE).get_page(params.get("page"))
+    form = job_filter.form
+    chips = active_filters(params, form)
+    for name in ("municipality", "sector"):
+        counts = facet_counts(params, name, reference)
+        form.fields[name].choices = [
+            (pk, f"{label} ({counts.get(int(pk), 0)})") for pk, label in reference[name]
+        ]
+    feed_query = params.copy()
+    feed_query.pop("page", None)
+    return render(
+        request,
+        "jobs/list.html",
+        {
+            "filter": job_filter,
+            "page": page,
+            "chips": chips,
+            "feed_query": feed_query.urlencode(),
+        },
     )
 
 
@@ -42,6 +119,8 @@ def detail(request, job_id, slug):
             "job": job,
             "is_member": is_member,
             "other_jobs": other_jobs,
+            # Only an open job is offered to search engines as a posting.
+            "job_posting": as_script_content(job_posting(job)) if job.is_open else None,
         },
     )
 

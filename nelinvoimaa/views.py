@@ -1,12 +1,14 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -17,13 +19,52 @@ from .models import Municipality, Page
 SOON_DAYS = 7  # a published job this close to its deadline is flagged on the dashboard
 
 
+# The seasons of the region's work, as months (the home page links each to the job list).
+SEASONS = [
+    (_("This summer"), (6, 7, 8)),
+    (_("Autumn harvest"), (8, 9, 10)),
+    (_("Christmas season"), (11, 12)),
+    (_("Winter"), (1, 2, 3)),
+]
+NEWEST_COUNT = 6
+
+
 @require_safe
 def home(request):
+    today = timezone.localdate()
+    open_jobs = Job.objects.open()
+    season_masks = [sum(1 << (m - 1) for m in months) for _name, months in SEASONS]
+    annotated = open_jobs.annotate(
+        **{f"season_{n}": F("work_months").bitand(mask) for n, mask in enumerate(season_masks)}
+    )
+    counts = annotated.aggregate(
+        total=Count("pk"),
+        **{
+            f"season_{n}_count": Count("pk", filter=Q(**{f"season_{n}__gt": 0}))
+            for n in range(len(SEASONS))
+        },
+    )
+    seasons = [
+        {
+            "name": name,
+            "count": counts[f"season_{n}_count"],
+            "query": "&".join(f"month={m}" for m in months),
+        }
+        for n, (name, months) in enumerate(SEASONS)
+    ]
+    municipalities = Municipality.objects.annotate(
+        open_count=Count("jobs", filter=Q(jobs__status=Status.PUBLISHED, jobs__deadline__gte=today))
+    )
     return render(
         request,
         "nelinvoimaa/home.html",
         {
-            "municipalities": Municipality.objects.all(),
+            "municipalities": municipalities,
+            "newest_jobs": open_jobs.select_related("municipality").order_by(
+                "-published_at", "-pk"
+            )[:NEWEST_COUNT],
+            "open_count": counts["total"],
+            "seasons": seasons,
         },
     )
 
@@ -59,9 +100,14 @@ def favicon(request):
 
 @require_safe
 def robots_txt(request):
-    return HttpResponse(
-        "User-agent: *\nDisallow: /admin/\nDisallow: /*/accounts/\n", content_type="text/plain"
-    )
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/accounts/",
+        "Disallow: /*/dashboard/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 @login_required

@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from employers.business_id import check_digit
 from employers.models import Employer, Membership, Role
-from jobs.models import Action, Job, JobEvent, Status
+from jobs.models import Action, Job, JobEvent, Status, work_months_mask
+from jobs.search import refresh_search_vectors
 from nelinvoimaa import demo_data
 from nelinvoimaa.models import Municipality, Sector, User
 from nelinvoimaa.staff import STAFF_GROUP
@@ -216,10 +217,12 @@ class Command(BaseCommand):
                     closed_at=now if status == Status.CLOSED else None,
                 )
             )
-        for job in jobs:  # the pay unit follows the amount
+        for job in jobs:  # bulk_create skips save(): derive here what save() would
             if job.pay_min:
                 job.pay_unit = "hour" if job.pay_min < 100 else "month"
+            job.work_months = work_months_mask(job.start_date, job.end_date)
         Job.objects.bulk_create(jobs, batch_size=1000)
+        refresh_search_vectors()
         events = []
         for job in Job.objects.filter(
             pk__gt=Job.objects.order_by("pk")[existing - 1].pk if existing else 0

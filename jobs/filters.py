@@ -1,0 +1,141 @@
+from datetime import timedelta
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
+
+from nelinvoimaa.models import Municipality, Sector
+
+from .models import EmploymentType, Job
+from .search import search, terms
+
+SORTS = [
+    ("newest", _("Newest first")),
+    ("deadline", _("Deadline soonest")),
+    ("relevance", _("Best match")),
+]
+POSTED_WITHIN = [("1", _("Today")), ("7", _("Within a week")), ("30", _("Within a month"))]
+
+
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
+class JobFilter(django_filters.FilterSet):
+    """The job list's filters. Every state is a plain GET query, so any result can be
+    bookmarked; values that cannot be understood are dropped, never an error page."""
+
+    q = django_filters.CharFilter(
+        label=_("Search words"),
+        method="filter_words",
+        widget=SearchInput(attrs={"autocomplete": "off", "maxlength": 200}),
+    )
+    # Choices come from `reference_choices()`, loaded once per request and shared by every
+    # filter set of that request (the list and its facet counts).
+    municipality = django_filters.MultipleChoiceFilter(
+        label=_("Municipality"), field_name="municipality_id", widget=forms.CheckboxSelectMultiple
+    )
+    sector = django_filters.MultipleChoiceFilter(
+        label=_("Sector"), field_name="sector_id", widget=forms.CheckboxSelectMultiple
+    )
+    employment_type = django_filters.MultipleChoiceFilter(
+        label=_("Employment type"),
+        choices=EmploymentType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    month = django_filters.MultipleChoiceFilter(
+        label=_("Months of work"),
+        choices=[(str(n), name) for n, name in MONTHS.items()],
+        method="filter_months",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    remote = django_filters.BooleanFilter(
+        label=_("Remote work"),
+        field_name="is_remote",
+        widget=forms.CheckboxInput,
+        method="filter_true",
+    )
+    housing = django_filters.BooleanFilter(
+        label=_("Housing offered"),
+        field_name="housing_offered",
+        widget=forms.CheckboxInput,
+        method="filter_true",
+    )
+    posted = django_filters.ChoiceFilter(
+        label=_("Posted"), choices=POSTED_WITHIN, method="filter_posted", empty_label=_("Any time")
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort"), choices=SORTS, method="filter_noop", empty_label=None
+    )
+
+    class Meta:
+        model = Job
+        fields = []
+
+    def __init__(self, data=None, *args, reference=None, **kwargs):
+        self.reference = reference or reference_choices()
+        super().__init__(_understood(data, self.base_filters), *args, **kwargs)
+        for name, choices in self.reference.items():
+            self.filters[name].extra["choices"] = choices
+
+    def filter_words(self, queryset, name, value):
+        return search(queryset, value)
+
+    def filter_months(self, queryset, name, value):
+        mask = sum(1 << (int(month) - 1) for month in value)
+        return queryset.alias(in_months=F("work_months").bitand(mask)).filter(in_months__gt=0)
+
+    def filter_true(self, queryset, name, value):
+        # An unticked box means "any", not "only the ones without".
+        return queryset.filter(**{name: True}) if value else queryset
+
+    def filter_posted(self, queryset, name, value):
+        since = timezone.now() - timedelta(days=int(value))
+        return queryset.filter(published_at__gte=since)
+
+    def filter_noop(self, queryset, name, value):
+        return queryset
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        words = self.form.cleaned_data.get("q") if self.is_bound and self.form.is_valid() else ""
+        sort = self.form.cleaned_data.get("sort") if self.form.is_valid() else ""
+        sort = sort or ("relevance" if words else "newest")
+        if sort == "relevance" and terms(words):
+            return queryset.order_by("-rank", "-published_at", "-pk")
+        if sort == "deadline":
+            return queryset.order_by("deadline", "-published_at", "-pk")
+        return queryset.order_by("-published_at", "-pk")
+
+
+def reference_choices():
+    """(pk, name) choices of the municipalities and sectors: two small queries."""
+    return {
+        "municipality": [(str(m.pk), m.name) for m in Municipality.objects.all()],
+        "sector": [(str(s.pk), s.name) for s in Sector.objects.all()],
+    }
+
+
+def _understood(data, filters):
+    """The query without values a filter cannot take, so one bad value does not void the rest
+    (e.g. ?municipality=abc&sector=3 still filters by sector)."""
+    if data is None:
+        return None
+    clean = data.copy()
+    for name in ("municipality", "sector"):
+        clean.setlist(name, [v for v in data.getlist(name) if v.isdigit() and len(v) < 10])
+    clean.setlist("month", [v for v in data.getlist("month") if v.isdigit() and 1 <= int(v) <= 12])
+    clean.setlist(
+        "employment_type",
+        [v for v in data.getlist("employment_type") if v in EmploymentType.values],
+    )
+    for name, choices in (("posted", POSTED_WITHIN), ("sort", SORTS)):
+        if data.get(name) not in {key for key, _label in choices}:
+            clean.pop(name, None)
+    if "q" in data:
+        clean["q"] = data.get("q", "")[:200]
+    return clean

@@ -1,0 +1,348 @@
+import json
+import re
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+
+import feedparser
+import pytest
+from django.utils import timezone
+
+from jobs.models import Job
+from nelinvoimaa.models import Municipality, Sector
+from tests.conftest import make_employer, make_job
+
+pytestmark = pytest.mark.django_db
+
+
+def pk(model, **lookup):
+    return model.objects.get(**lookup).pk
+
+
+def titles(client, query=""):
+    html = client.get(f"/fi/jobs/?{query}").content.decode()
+    return re.findall(r'<h3><a href="/fi/jobs/\d+/[^"]+/">([^<]+)</a></h3>', html)
+
+
+@pytest.fixture
+def jobs(employer, other_owner):
+    """A small region: Sysmä (employer) and Hartola (other employer) jobs of many kinds."""
+    hartola = other_owner.memberships.get().employer
+    today = timezone.localdate()
+    summer = {"start_date": date(today.year + 1, 6, 1), "end_date": date(today.year + 1, 8, 31)}
+    make_job(
+        employer,
+        status="published",
+        title="Kokki kesäksi",
+        employment_type="summer",
+        housing_offered=True,
+        **summer,
+    )
+    make_job(
+        employer,
+        status="published",
+        title="Mökkihuoltaja",
+        employment_type="seasonal",
+        sector=Sector.objects.get(slug="cleaning"),
+        start_date=date(today.year + 1, 9, 1),
+        end_date=date(today.year + 1, 10, 31),
+    )
+    make_job(
+        hartola,
+        status="published",
+        title="Lähihoitaja",
+        employment_type="permanent",
+        sector=Sector.objects.get(slug="care"),
+        description="Vakituinen hoitajan työ.",
+    )
+    make_job(
+        hartola,
+        status="published",
+        title="Etäkoordinaattori",
+        municipality=None,
+        is_remote=True,
+        employment_type="part_time",
+    )
+    make_job(
+        employer, status="published", title="Vanha ilmoitus", deadline=today - timedelta(days=1)
+    )
+    make_job(employer, status="draft", title="Luonnos")
+    make_job(employer, status="closed", title="Suljettu")
+    make_job(employer, status="submitted", title="Tarkastamatta")
+
+
+def test_only_open_jobs_are_listed_newest_first(client, jobs):
+    assert titles(client) == ["Etäkoordinaattori", "Lähihoitaja", "Mökkihuoltaja", "Kokki kesäksi"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("municipality={sysma}", {"Kokki kesäksi", "Mökkihuoltaja"}),
+        (
+            "municipality={sysma}&municipality={hartola}",
+            {"Kokki kesäksi", "Mökkihuoltaja", "Lähihoitaja"},
+        ),
+        ("sector={care}", {"Lähihoitaja"}),
+        ("employment_type=summer&employment_type=seasonal", {"Kokki kesäksi", "Mökkihuoltaja"}),
+        ("month=7&month=8", {"Kokki kesäksi"}),
+        ("month=10", {"Mökkihuoltaja"}),
+        ("remote=on", {"Etäkoordinaattori"}),
+        ("housing=on", {"Kokki kesäksi"}),
+        ("municipality={sysma}&month=9&housing=on", set()),
+        ("municipality={sysma}&employment_type=seasonal&month=9", {"Mökkihuoltaja"}),
+    ],
+)
+def test_filters_alone_and_combined(client, jobs, query, expected):
+    query = query.format(
+        sysma=pk(Municipality, code="781"),
+        hartola=pk(Municipality, code="081"),
+        care=pk(Sector, slug="care"),
+    )
+    assert set(titles(client, query)) == expected
+
+
+def test_posted_within(client, jobs):
+    Job.objects.filter(title="Lähihoitaja").update(published_at=timezone.now() - timedelta(days=10))
+    assert "Lähihoitaja" not in titles(client, "posted=7")
+    assert "Lähihoitaja" in titles(client, "posted=30")
+
+
+def test_sort_by_deadline(client, employer):
+    for n, days in enumerate([30, 5, 15]):
+        make_job(
+            employer,
+            status="published",
+            title=f"Työ {n}",
+            deadline=timezone.localdate() + timedelta(days=days),
+        )
+    assert titles(client, "sort=deadline") == ["Työ 1", "Työ 2", "Työ 0"]
+
+
+def test_simple_search_words(client, jobs):
+    assert titles(client, "q=kokki") == ["Kokki kesäksi"]
+    assert set(titles(client, "q=hoitaja")) == {"Lähihoitaja"}
+
+
+def test_the_page_shows_counts_chips_and_keeps_the_query_in_the_form(client, jobs):
+    sysma = pk(Municipality, code="781")
+    html = client.get(f"/fi/jobs/?municipality={sysma}&housing=on&q=kokki").content.decode()
+    assert "1 avoin työpaikka" in html
+    assert "Sysmä (1)" in html  # with the other filters applied
+    assert 'value="kokki"' in html
+    chip_links = re.findall(r'<a class="chip" href="\?([^"]*)"', html)
+    assert len(chip_links) == 3
+    assert all("page=" not in link for link in chip_links)
+    assert f"municipality={sysma}&amp;housing=on" in html  # removing "kokki" keeps the rest
+
+
+def test_a_helpful_empty_state(client, jobs):
+    html = client.get("/fi/jobs/?q=astronautti").content.decode()
+    assert "0 avointa työpaikkaa" in html
+    assert "näytä kaikki avoimet työpaikat" in html
+
+
+def test_pagination(client, employer):
+    for n in range(25):
+        make_job(employer, status="published", title=f"Työ {n:02d}")
+    first = titles(client)
+    second = titles(client, "page=2")
+    assert len(first) == 20 and len(second) == 5 and not set(first) & set(second)
+    assert titles(client, "page=99999") == second  # out of range: the last page
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "municipality=abc",
+        "municipality=99999999999999999999",
+        "sector=-1",
+        "month=13",
+        "month=0",
+        "month=x",
+        "employment_type=ceo",
+        "posted=2",
+        "sort=price",
+        "remote=maybe",
+        "page=-1",
+        "page=abc",
+        "page=" + "9" * 50,
+        "q=" + "ä" * 10000,
+        "q=%00%27%22%3C",
+        "q=':*&!|()<->",
+        "q=a%20%26%20b",
+        "municipality=1&municipality=abc&sector=1",
+    ],
+)
+def test_any_query_string_gives_a_normal_page(client, jobs, query):
+    response = client.get(f"/fi/jobs/?{query}")
+    assert response.status_code == 200
+    assert client.get(f"/fi/jobs/feed/?{query}").status_code == 200
+
+
+def test_an_ununderstood_value_does_not_void_the_others(client, jobs):
+    care = pk(Sector, slug="care")
+    assert set(titles(client, f"municipality=abc&sector={care}")) == {"Lähihoitaja"}
+
+
+def test_the_list_runs_a_fixed_number_of_queries(client, employer, django_assert_num_queries):
+    summer = {"start_date": date(2027, 6, 1), "end_date": date(2027, 8, 31)}
+    for n in range(30):
+        make_job(employer, status="published", title=f"Työ {n}", housing_offered=True, **summer)
+    sysma = pk(Municipality, code="781")
+    # municipalities, sectors, count, page, municipality and sector facets, footer
+    with django_assert_num_queries(7):
+        assert len(titles(client, "housing=on&month=7")) == 20
+    with django_assert_num_queries(7):
+        assert len(titles(client, f"page=2&municipality={sysma}&q=ty%C3%B6")) == 10
+
+
+def test_the_job_page_runs_a_fixed_number_of_queries(client, employer, django_assert_num_queries):
+    job = make_job(employer, status="published")
+    for n in range(8):
+        make_job(employer, status="published", title=f"Muu {n}")
+    # job, other jobs, footer
+    with django_assert_num_queries(3):
+        assert client.get(job.get_absolute_url()).status_code == 200
+
+
+def test_the_home_page_runs_a_fixed_number_of_queries(client, jobs, django_assert_num_queries):
+    # municipalities with counts, newest jobs, totals by season, footer
+    with django_assert_num_queries(4):
+        html = client.get("/fi/").content.decode()
+    assert "Tämä kesä" in html and "Kokki kesäksi" in html
+    assert 'action="/fi/jobs/"' in html
+
+
+def json_ld(html):
+    match = re.search(
+        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S
+    )
+    return json.loads(match.group(1)) if match else None
+
+
+def test_job_page_json_ld_has_googles_required_and_recommended_properties(client, employer):
+    employer.website = "https://rantalomat.example.com"
+    employer.street_address = "Rantatie 1"
+    employer.postal_code = "19700"
+    employer.save()
+    job = make_job(
+        employer,
+        status="published",
+        employment_type="seasonal",
+        start_date=date(2027, 6, 1),
+        end_date=date(2027, 8, 31),
+        pay_min=14.5,
+        pay_max=16,
+        pay_unit="hour",
+        description="Kokkaus </script><b>",
+    )
+    data = json_ld(client.get(job.get_absolute_url()).content.decode())
+    for key in [
+        "title",
+        "description",
+        "datePosted",
+        "validThrough",
+        "employmentType",
+        "hiringOrganization",
+        "jobLocation",
+        "baseSalary",
+        "identifier",
+        "directApply",
+    ]:
+        assert key in data, key
+    assert data["@type"] == "JobPosting"
+    assert data["employmentType"] == ["TEMPORARY"]
+    assert data["hiringOrganization"] == {
+        "@type": "Organization",
+        "name": "Päijänteen Rantalomat Oy",
+        "sameAs": "https://rantalomat.example.com",
+    }
+    address = data["jobLocation"]["address"]
+    assert (address["addressLocality"], address["addressCountry"], address["postalCode"]) == (
+        "Sysmä",
+        "FI",
+        "19700",
+    )
+    assert data["baseSalary"]["value"] == {
+        "@type": "QuantitativeValue",
+        "minValue": 14.5,
+        "maxValue": 16.0,
+        "unitText": "HOUR",
+    }
+    assert data["validThrough"].startswith(job.deadline.isoformat() + "T23:59:59")
+    assert data["directApply"] is True
+    assert "</script><b>" not in data["description"]  # escaped, and it closes nothing
+
+
+def test_a_remote_job_is_telecommute(client, employer):
+    job = make_job(employer, status="published", municipality=None, is_remote=True)
+    data = json_ld(client.get(job.get_absolute_url()).content.decode())
+    assert data["jobLocationType"] == "TELECOMMUTE"
+    assert data["applicantLocationRequirements"]["name"] == "Finland"
+    assert "jobLocation" not in data
+
+
+def test_a_closed_job_says_so_and_has_no_json_ld(client, employer):
+    job = make_job(employer, status="closed")
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "suljettu" in html and json_ld(html) is None
+    expired = make_job(
+        employer, status="published", deadline=timezone.localdate() - timedelta(days=1)
+    )
+    html = client.get(expired.get_absolute_url()).content.decode()
+    assert "suljettu" in html and json_ld(html) is None
+
+
+def test_job_page_meta_canonical_hreflang_and_map_link(client, employer, settings):
+    settings.SITE_URL = "https://nelinvoimaa.fi"
+    job = make_job(employer, status="published", address="Rantatie 1")
+    html = client.get(job.get_absolute_url() + "?utm_source=x").content.decode()
+    assert f'<link rel="canonical" href="https://nelinvoimaa.fi{job.get_absolute_url()}">' in html
+    for language in ["fi", "sv", "en"]:
+        assert (
+            f'hreflang="{language}" href="https://nelinvoimaa.fi/{language}/jobs/{job.pk}/' in html
+        )
+    assert '<meta property="og:title"' in html and '<meta name="description"' in html
+    assert "https://www.openstreetmap.org/search?query=Rantatie%201%2C%20Sysm%C3%A4" in html
+
+
+def test_the_feed_honours_the_filters_and_parses(client, jobs):
+    hartola = pk(Municipality, code="081")
+    response = client.get(f"/fi/jobs/feed/?municipality={hartola}")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert [entry.title for entry in feed.entries] == ["Lähihoitaja – Hoivakoti Kotirinne"]
+    assert feed.entries[0].link.endswith(
+        "/fi/jobs/{}/lahihoitaja/".format(Job.objects.get(title="Lähihoitaja").pk)
+    )
+
+
+def test_the_list_links_its_feed(client, jobs):
+    html = client.get("/fi/jobs/?q=kokki").content.decode()
+    assert 'type="application/atom+xml"' in html and "/fi/jobs/feed/?q=kokki" in html
+
+
+def test_sitemap_lists_open_jobs_employers_and_pages_with_alternates(client, jobs, employer):
+    response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locations = [loc.text for loc in root.findall("s:url/s:loc", ns)]
+    kokki = Job.objects.get(title="Kokki kesäksi")
+    assert any(loc.endswith(f"/fi/jobs/{kokki.pk}/kokki-kesaksi/") for loc in locations)
+    assert any(loc.endswith(f"/sv/employers/{employer.slug}/") for loc in locations)
+    assert any(loc.endswith("/en/pages/accessibility/") for loc in locations)
+    draft = Job.objects.get(title="Luonnos")
+    assert not any(f"/jobs/{draft.pk}/" in loc for loc in locations)
+    assert root.findall("s:url/x:link[@hreflang='sv']", ns)
+
+
+def test_robots_txt_points_to_the_sitemap(client, settings):
+    settings.SITE_URL = "https://nelinvoimaa.fi"
+    assert (
+        "Sitemap: https://nelinvoimaa.fi/sitemap.xml" in client.get("/robots.txt").content.decode()
+    )
+
+
+def test_make_employer_in_another_municipality(owner):
+    assert make_employer("Joutsan Saha", owner, "172").municipality.name_fi == "Joutsa"
