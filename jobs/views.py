@@ -98,6 +98,13 @@ def job_list(request):
     )
 
 
+def member_job_or_404(user, job_id):
+    """The job if `user` is a member of its employer; else 404."""
+    return get_object_or_404(
+        Job.objects.for_member(user).select_related(*DETAIL_RELATED), pk=job_id
+    )
+
+
 @require_safe
 def detail(request, job_id, slug):
     job = get_object_or_404(Job.objects.select_related(*DETAIL_RELATED), pk=job_id)
