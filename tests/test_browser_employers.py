@@ -105,6 +105,9 @@ def test_employer_directory_employer_and_job_pages_pass_axe(live_server, page, l
         driving_licence=True,
     )
     for path in [
+        "/",
+        "/jobs/",
+        "/jobs/?q=ty%C3%B6&month=7&housing=on",
         "/employers/",
         "/employers/?open_jobs=on",
         employer.get_absolute_url()[3:],
@@ -113,3 +116,26 @@ def test_employer_directory_employer_and_job_pages_pass_axe(live_server, page, l
         page.goto(f"{live_server.url}/{language}{path}")
         assert page.locator("h1").count() == 1
         assert_accessible(page)
+
+
+def test_search_filter_and_open_a_job(live_server, page, csp_violations):
+    owner = make_user("o@example.com")
+    employer = make_employer("Lomakylä Vuorenmäki", owner, "081", verified=True)
+    make_job(employer, status="published", title="Kokki kesäksi", housing_offered=True)
+    make_job(employer, status="published", title="Siivooja")
+    page.goto(f"{live_server.url}/fi/")
+    page.get_by_label("Millaista työtä?").fill("kokki")
+    page.get_by_label("Missä?").select_option(label="Hartola")
+    page.get_by_role("button", name="Hae työpaikkoja").click()
+    expect(page.get_by_role("heading", level=2, name="1 avoin työpaikka")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Asunto järjestyy").check()
+    page.get_by_role("button", name="Näytä työpaikat").click()
+    expect(page.locator(".chip")).to_have_count(3)
+    page.get_by_role("link", name="Kokki kesäksi").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kokki kesäksi")
+    assert_accessible(page)
+    page.go_back()
+    page.locator(".chip", has_text="kokki").click()
+    expect(page.get_by_role("heading", level=2, name="1 avoin työpaikka")).to_be_visible()
+    assert csp_violations == []

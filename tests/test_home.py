@@ -1,7 +1,5 @@
 import pytest
 
-from nelinvoimaa.models import Municipality
-
 
 @pytest.mark.parametrize(
     ("accept_language", "expected"),
@@ -63,13 +61,6 @@ def test_home_offers_sign_out_to_a_signed_in_user(client, jobseeker):
     assert 'action="/fi/accounts/logout/"' in html
     assert "Kirjaudu ulos" in html
     assert "Ylläpito" not in html
-
-
-def test_home_runs_a_fixed_number_of_queries(client, db, django_assert_num_queries):
-    Municipality.objects.create(code="999", slug="testi", name_fi="Testi", region="etela-savo")
-    # municipalities + footer pages
-    with django_assert_num_queries(2):
-        assert client.get("/fi/").status_code == 200
 
 
 def test_home_has_one_h1_a_skip_link_and_landmarks(client, db):
