@@ -11,7 +11,8 @@ keepalive = 5
 # Recycle workers now and then so a slow leak cannot grow without bound.
 max_requests = 2000
 max_requests_jitter = 200
-accesslog = "-"
+# Access log to stdout; GUNICORN_ACCESS_LOG=off turns it off (e.g. for benchmarks).
+accesslog = None if os.environ.get("GUNICORN_ACCESS_LOG") == "off" else "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

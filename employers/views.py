@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from jobs.models import Job, Status
 from nelinvoimaa.emails import send_templated
+from nelinvoimaa.page_cache import cache_public_page
 
 from .filters import EmployerFilter
 from .forms import EmployerForm, InvitationForm, PhotoForm, RoleForm
@@ -47,6 +48,7 @@ def directory_queryset():
 
 
 @require_safe
+@cache_public_page
 def directory(request):
     employer_filter = EmployerFilter(request.GET, queryset=directory_queryset())
     page = Paginator(employer_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -61,6 +63,7 @@ def directory(request):
 
 
 @require_safe
+@cache_public_page
 def detail(request, slug):
     employer = get_object_or_404(
         Employer.objects.select_related("municipality").prefetch_related("sectors", "photos"),

@@ -89,3 +89,6 @@ def refresh_search_vectors(job_ids=None):
         params.append(list(job_ids))
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+    from nelinvoimaa.page_cache import invalidate
+
+    invalidate()

@@ -1,11 +1,13 @@
 from django.urls import path
 
+from nelinvoimaa.page_cache import cache_public_page
+
 from . import feeds, views
 
 app_name = "jobs"
 urlpatterns = [
     path("", views.job_list, name="list"),
-    path("feed/", feeds.JobFeed(), name="feed"),
+    path("feed/", cache_public_page(feeds.JobFeed()), name="feed"),
     path("<int:job_id>/manage/", views.manage, name="manage"),
     path("<int:job_id>/edit/", views.edit, name="edit"),
     path("<int:job_id>/submit/", views.submit, name="submit"),

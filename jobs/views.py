@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from employers.views import member_employer_or_404
+from nelinvoimaa.page_cache import cache_public_page
 
 from .filters import JobFilter, reference_choices
 from .forms import CloseForm, JobForm
@@ -72,6 +73,7 @@ def active_filters(params, form):
 
 
 @require_safe
+@cache_public_page
 def job_list(request):
     params = request.GET
     reference = reference_choices()
@@ -106,6 +108,7 @@ def member_job_or_404(user, job_id):
 
 
 @require_safe
+@cache_public_page
 def detail(request, job_id, slug):
     job = get_object_or_404(Job.objects.select_related(*DETAIL_RELATED), pk=job_id)
     is_member = job.employer.membership_of(request.user) is not None

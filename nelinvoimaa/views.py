@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from jobs.models import Action, Job, JobEvent, Status
 
 from .models import Municipality, Page
+from .page_cache import cache_public_page
 
 SOON_DAYS = 7  # a published job this close to its deadline is flagged on the dashboard
 
@@ -30,6 +31,7 @@ NEWEST_COUNT = 6
 
 
 @require_safe
+@cache_public_page
 def home(request):
     today = timezone.localdate()
     open_jobs = Job.objects.open()
@@ -70,6 +72,7 @@ def home(request):
 
 
 @require_safe
+@cache_public_page
 def page(request, slug):
     return render(request, "pages/page.html", {"page": get_object_or_404(Page, slug=slug)})
 

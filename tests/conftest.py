@@ -108,10 +108,11 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate limits and cooldowns live in the cache; each test starts with none."""
-    from django.core.cache import cache
+    """Rate limits, cooldowns and cached pages live in caches; each test starts with none."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 # The data migrations whose rows transactional tests need back after a flush.

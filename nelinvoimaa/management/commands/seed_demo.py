@@ -21,6 +21,7 @@ from jobs.models import Action, Job, JobEvent, Status, work_months_mask
 from jobs.search import refresh_search_vectors
 from nelinvoimaa import demo_data
 from nelinvoimaa.models import Municipality, Sector, User
+from nelinvoimaa.page_cache import invalidate as invalidate_public_pages
 from nelinvoimaa.staff import STAFF_GROUP
 
 # (e-mail, password, name, language, role, municipality codes)
@@ -80,6 +81,7 @@ class Command(BaseCommand):
             created = self.seed_users()
             new_employers = self.seed_employers(employers)
             new_jobs = self.seed_jobs(jobs)
+        invalidate_public_pages()  # bulk inserts send no signals
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready ({created} new users, {new_employers} new employers, "
@@ -116,7 +118,6 @@ class Command(BaseCommand):
     def seed_employers(self, total):
         if Employer.objects.count() >= total:
             return 0
-        rng = random.Random(1)
         municipalities = {m.code: m for m in Municipality.objects.all()}
         sectors = {s.slug: s for s in Sector.objects.all()}
         users = {
@@ -135,7 +136,7 @@ class Command(BaseCommand):
                 name=name,
                 kind=kind,
                 municipality=municipalities[code],
-                business_id="" if kind == "household" else business_id(rng),
+                business_id="" if kind == "household" else business_id(n),
                 description=description,
                 why_work_here=why,
                 contact_email=f"info{n}@example.com",
@@ -249,13 +250,13 @@ class Command(BaseCommand):
         return len(jobs)
 
 
-def business_id(rng):
-    """A random Business ID with a valid check digit."""
-    while True:
-        digits = f"{rng.randint(1000000, 3399999):07d}"
-        check = check_digit(digits)
+def business_id(n):
+    """The n-th demo Business ID: distinct for every n, with a valid check digit."""
+    for digits in range(2_000_000 + n * 10, 2_000_000 + n * 10 + 10):
+        check = check_digit(str(digits))
         if check is not None:
             return f"{digits}-{check}"
+    raise AssertionError("ten consecutive numbers always include a valid one")
 
 
 def season_dates(months, today, past=False):

@@ -1,0 +1,221 @@
+"""`make bench`: seed PostgreSQL, serve with gunicorn as in production, load it with wrk.
+
+Prints requests per second, p50 and p95 latency for each page and its throughput as a share
+of the floor (/healthz, the cheapest Django response) in the same run, and writes them to
+bench/results/. Everything runs on this machine over loopback.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--jobs", type=int, default=50_000)
+    parser.add_argument("--employers", type=int, default=2_000)
+    parser.add_argument(
+        "--database",
+        default="nelinvoimaa_bench",
+        help="PostgreSQL database to (re)use on 127.0.0.1 as user postgres",
+    )
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--fresh", action="store_true", help="drop and re-seed the database")
+    return parser.parse_args()
+
+
+def environment(args):
+    return os.environ | {
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": "bench-" + "x" * 60,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{args.database}",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",  # plain HTTP over loopback
+        "SITE_URL": f"http://127.0.0.1:{args.port}",
+        "LOG_LEVEL": "WARNING",
+        "GUNICORN_ACCESS_LOG": "off",
+        "PORT": str(args.port),
+        "WEB_CONCURRENCY": str(args.workers),
+    }
+
+
+def run(command, env, **kwargs):
+    print("$", " ".join(command), flush=True)
+    return subprocess.run(command, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def manage(env, *arguments, **kwargs):
+    return run([PYTHON, "manage.py", *arguments], env, **kwargs)
+
+
+def prepare_database(args, env):
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [args.database]
+        ).fetchone()
+        if exists and args.fresh:
+            conn.execute(f'DROP DATABASE "{args.database}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{args.database}"')
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "createcachetable")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    started = time.monotonic()
+    manage(
+        env,
+        "seed_demo",
+        "--force",
+        "--jobs",
+        str(args.jobs),
+        "--employers",
+        str(args.employers),
+        stdout=subprocess.DEVNULL,
+    )
+    print(f"seeded in {time.monotonic() - started:.0f} s", flush=True)
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.db import connection\nconnection.cursor().execute('VACUUM ANALYZE')",
+    )
+
+
+def sample_paths(env):
+    """Real URLs from the seeded data: a job page, and three filters that have results."""
+    code = (
+        "import json\n"
+        "from jobs.models import Job\n"
+        "job = Job.objects.open().select_related('employer').order_by('pk').first()\n"
+        "print(json.dumps({'job': job.get_absolute_url(), 'municipality': job.municipality_id"
+        " or 1, 'sector': job.sector_id, 'type': job.employment_type}))\n"
+    )
+    out = manage(env, "shell", "-v0", "-c", code, capture_output=True, text=True).stdout
+    data = json.loads(out.strip().splitlines()[-1])
+    return [
+        ("floor: /healthz", "/healthz"),
+        ("home", "/fi/"),
+        ("job list", "/fi/jobs/"),
+        (
+            "job list, 3 filters",
+            f"/fi/jobs/?municipality={data['municipality']}&sector={data['sector']}"
+            f"&employment_type={data['type']}",
+        ),
+        ("search", "/fi/jobs/?q=kokki"),
+        ("job page", data["job"]),
+    ]
+
+
+def wait_until_up(url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer at {url}")
+
+
+def load(args, url):
+    command = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{args.duration}s",
+        "--timeout",
+        "5s",
+        "-s",
+        str(ROOT / "bench" / "report.lua"),
+        url,
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main():
+    args = parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install wrk (or brew install wrk)")
+    env = environment(args)
+    prepare_database(args, env)
+    paths = sample_paths(env)
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py", "nelinvoimaa.wsgi"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{args.port}"
+    results = []
+    try:
+        wait_until_up(base + "/healthz")
+        for name, path in paths:
+            load(argparse.Namespace(**{**vars(args), "duration": 2}), base + path)  # warm up
+            result = load(args, base + path)
+            results.append({"page": name, "path": path, **result})
+            print(
+                f"{name:<22} {result['rps']:>8.0f} req/s  p50 {result['p50_ms']:6.2f} ms  "
+                f"p95 {result['p95_ms']:6.2f} ms  errors {result['errors'] + result['non_2xx']}",
+                flush=True,
+            )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    floor = results[0]["rps"]
+    for result in results:
+        result["share_of_floor"] = round(result["rps"] / floor, 3)
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.python_implementation()} {platform.python_version()}",
+        "jobs": args.jobs,
+        "employers": args.employers,
+        "connections": args.connections,
+        "gunicorn_workers": args.workers,
+        "duration_s": args.duration,
+        "results": results,
+    }
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(exist_ok=True)
+    (out_dir / f"latest-{args.jobs}.json").write_text(json.dumps(report, indent=2) + "\n")
+    lines = [
+        "| page | req/s | share of floor | p50 ms | p95 ms |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {r['page']} | {r['rps']:.0f} | {r['share_of_floor']:.2f} | {r['p50_ms']:.1f} | "
+        f"{r['p95_ms']:.1f} |"
+        for r in results
+    ]
+    table = "\n".join(lines)
+    (out_dir / f"latest-{args.jobs}.md").write_text(
+        f"{args.jobs} jobs, {args.employers} employers; {report['machine']}; "
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; "
+        f"gunicorn {args.workers} sync workers; {report['when']}\n\n{table}\n"
+    )
+    print("\n" + table)
+
+
+if __name__ == "__main__":
+    main()
