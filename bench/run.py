@@ -38,6 +38,11 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--fresh", action="store_true", help="drop and re-seed the database")
+    parser.add_argument(
+        "--redis",
+        default="redis://127.0.0.1:6379/1",
+        help="shared cache as in production ('' for the database cache)",
+    )
     return parser.parse_args()
 
 
@@ -51,6 +56,7 @@ def environment(args):
         "SITE_URL": f"http://127.0.0.1:{args.port}",
         "LOG_LEVEL": "WARNING",
         "GUNICORN_ACCESS_LOG": "off",
+        "REDIS_URL": args.redis,
         "PORT": str(args.port),
         "WEB_CONCURRENCY": str(args.workers),
     }
@@ -122,6 +128,8 @@ def sample_paths(env):
         ),
         ("search", "/fi/jobs/?q=kokki"),
         ("job page", data["job"]),
+        # Each request a new query string: the search as it costs without the page cache.
+        ("search, uncached", "/fi/jobs/?q=varied", "uncached.lua"),
     ]
 
 
@@ -137,7 +145,7 @@ def wait_until_up(url, timeout=30):
     raise SystemExit(f"gunicorn did not answer at {url}")
 
 
-def load(args, url):
+def load(args, url, script="report.lua"):
     command = [
         "wrk",
         f"-t{args.threads}",
@@ -146,7 +154,7 @@ def load(args, url):
         "--timeout",
         "5s",
         "-s",
-        str(ROOT / "bench" / "report.lua"),
+        str(ROOT / "bench" / script),
         url,
     ]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -170,9 +178,10 @@ def main():
     results = []
     try:
         wait_until_up(base + "/healthz")
-        for name, path in paths:
-            load(argparse.Namespace(**{**vars(args), "duration": 2}), base + path)  # warm up
-            result = load(args, base + path)
+        for name, path, *script in paths:
+            warm_up = argparse.Namespace(**{**vars(args), "duration": 2})
+            load(warm_up, base + path, *script)
+            result = load(args, base + path, *script)
             results.append({"page": name, "path": path, **result})
             print(
                 f"{name:<22} {result['rps']:>8.0f} req/s  p50 {result['p50_ms']:6.2f} ms  "
@@ -191,6 +200,7 @@ def main():
         f"{platform.python_implementation()} {platform.python_version()}",
         "jobs": args.jobs,
         "employers": args.employers,
+        "shared_cache": args.redis or "database",
         "connections": args.connections,
         "gunicorn_workers": args.workers,
         "duration_s": args.duration,
@@ -212,7 +222,8 @@ def main():
     (out_dir / f"latest-{args.jobs}.md").write_text(
         f"{args.jobs} jobs, {args.employers} employers; {report['machine']}; "
         f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s; "
-        f"gunicorn {args.workers} sync workers; {report['when']}\n\n{table}\n"
+        f"gunicorn {args.workers} workers; shared cache {report['shared_cache']}; "
+        f"{report['when']}\n\n{table}\n"
     )
     print("\n" + table)
 
