@@ -1,10 +1,12 @@
 """django-allauth glue: the sign-up form, and e-mails sent through a background task."""
 
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django import forms
+from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -27,8 +29,9 @@ class SignupForm(forms.Form):
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
-        request = allauth_context.request
-        site = SimpleNamespace(name="Nelinvoimaa", domain=request.get_host())
+        request = allauth_context.request  # None outside a request, e.g. in a command
+        domain = request.get_host() if request else urlsplit(settings.SITE_URL).netloc
+        site = SimpleNamespace(name="Nelinvoimaa", domain=domain)
         context = {"request": request, "email": email, "current_site": site} | context
         # Rendered now, in the request's language; sent by a task after the transaction commits.
         enqueue_message(self.render_mail(template_prefix, email, context))
