@@ -45,7 +45,7 @@ class EmployerForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
             "why_work_here": forms.Textarea(attrs={"rows": 6}),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-            "street_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "street_address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
         }
@@ -80,6 +80,8 @@ class EmployerForm(forms.ModelForm):
 
 
 class PhotoForm(forms.ModelForm):
+    prefix = "photo"  # shown beside EmployerForm, which has a `description` too
+
     class Meta:
         model = Photo
         fields = ["image", "description"]

@@ -143,12 +143,12 @@ def test_photos_are_added_up_to_the_limit_and_removed(
         response = client.post(
             url,
             {
-                "image": image_upload(f"p{n}.jpg", fmt="JPEG", content_type="image/jpeg"),
-                "description": f"Ranta {n}",
+                "photo-image": image_upload(f"p{n}.jpg", fmt="JPEG", content_type="image/jpeg"),
+                "photo-description": f"Ranta {n}",
             },
         )
         assert response.status_code == 302
-    response = client.post(url, {"image": image_upload(), "description": "Liikaa"})
+    response = client.post(url, {"photo-image": image_upload(), "photo-description": "Liikaa"})
     assert response.status_code == 400
     assert employer.photos.count() == 2
     photo = employer.photos.first()
