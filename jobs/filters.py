@@ -35,21 +35,30 @@ class JobFilter(django_filters.FilterSet):
     )
     # Choices come from `reference_choices()`, loaded once per request and shared by every
     # filter set of that request (the list and its facet counts).
+    # distinct=False: these are columns of the job itself, no join can repeat a row.
     municipality = django_filters.MultipleChoiceFilter(
-        label=_("Municipality"), field_name="municipality_id", widget=forms.CheckboxSelectMultiple
+        label=_("Municipality"),
+        field_name="municipality_id",
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     sector = django_filters.MultipleChoiceFilter(
-        label=_("Sector"), field_name="sector_id", widget=forms.CheckboxSelectMultiple
+        label=_("Sector"),
+        field_name="sector_id",
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     employment_type = django_filters.MultipleChoiceFilter(
         label=_("Employment type"),
         choices=EmploymentType.choices,
+        distinct=False,
         widget=forms.CheckboxSelectMultiple,
     )
     month = django_filters.MultipleChoiceFilter(
         label=_("Months of work"),
         choices=[(str(n), name) for n, name in MONTHS.items()],
         method="filter_months",
+        distinct=False,
         widget=forms.CheckboxSelectMultiple,
     )
     remote = django_filters.BooleanFilter(

@@ -41,7 +41,10 @@ def uses_full_text_search():
 
 
 def search(queryset, query):
-    """Filter `queryset` to jobs matching `query`, annotated with `rank` for ordering."""
+    """Filter `queryset` to jobs matching `query`, with a `rank` alias to order by.
+
+    An alias, not an annotation: counting the matches then does not compute the rank of each.
+    """
     words = terms(query)
     if not words:
         return queryset
@@ -52,7 +55,7 @@ def search(queryset, query):
         in_title = Q()
         for word in words:
             in_title &= Q(title__icontains=word)
-        return queryset.filter(Q(search_vector=tsquery) | in_title).annotate(
+        return queryset.filter(Q(search_vector=tsquery) | in_title).alias(
             rank=SearchRank(F("search_vector"), tsquery)
         )
     condition = Q()
@@ -63,7 +66,7 @@ def search(queryset, query):
             | Q(employer__name__icontains=word)
             | Q(languages__icontains=word)
         )
-    return queryset.filter(condition).annotate(rank=F("pk"))
+    return queryset.filter(condition).alias(rank=F("pk"))
 
 
 def refresh_search_vectors(job_ids=None):
