@@ -11,10 +11,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then so a slow leak cannot grow without bound, but rarely: a fresh
+# No worker recycling unless asked (GUNICORN_MAX_REQUESTS), as in gunicorn's default: a fresh
 # worker starts with an empty page cache. The app is loaded once, before forking.
-max_requests = 100_000
-max_requests_jitter = 10_000
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 preload_app = True
 # Access log to stdout; GUNICORN_ACCESS_LOG=off turns it off (e.g. for benchmarks).
 accesslog = None if os.environ.get("GUNICORN_ACCESS_LOG") == "off" else "-"

@@ -1,8 +1,2 @@
-# Dates as 1.7.2027 (GLOSSARY.md); money with a decimal comma and a space between thousands.
-DATE_FORMAT = "j.n.Y"
-SHORT_DATE_FORMAT = "j.n.Y"
-DATETIME_FORMAT = "j.n.Y H.i"
-SHORT_DATETIME_FORMAT = "j.n.Y H.i"
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "\xa0"
-NUMBER_GROUPING = 3
+# Swedish in Finland writes dates and money as Finnish does (GLOSSARY.md).
+from nelinvoimaa.formats.fi.formats import *  # noqa: F403
