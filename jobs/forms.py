@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.models import Municipality
 
-from .models import ApplyMethod, EmploymentType, Job, WorkingTime
+from .models import (
+    EMPLOYER_STATUSES,
+    Application,
+    ApplyMethod,
+    EmploymentType,
+    Job,
+    WorkingTime,
+)
+from .uploads import clean_cv
 
 REMOTE = "remote"
 
@@ -153,3 +161,44 @@ class CloseForm(forms.Form):
         max_length=500,
         help_text=_("E.g. “The position has been filled.”"),
     )
+
+
+class ApplicationForm(forms.ModelForm):
+    cv_file = forms.FileField(
+        label=_("CV"),
+        required=False,
+        help_text=_("PDF, Word (DOCX) or OpenDocument (ODT), at most 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt"}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice and agree that the employer processes my application."
+        )
+    )
+
+    class Meta:
+        model = Application
+        fields = ["cover_letter", "phone", "availability"]
+        widgets = {
+            "cover_letter": forms.Textarea(attrs={"rows": 10}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        }
+
+    def clean_cv_file(self):
+        upload = self.cleaned_data.get("cv_file")
+        if not upload:
+            return None
+        return clean_cv(upload)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[(status.value, status.label) for status in EMPLOYER_STATUSES]
+    )
+
+
+class NotesForm(forms.ModelForm):
+    class Meta:
+        model = Application
+        fields = ["notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}

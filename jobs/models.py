@@ -455,3 +455,153 @@ class JobEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def private_storage():
+    """CVs live outside MEDIA_ROOT and have no URL: only a view that checks access serves them."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+def cv_path(application, filename):
+    return f"cvs/{filename}"
+
+
+class ApplicationStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    IN_REVIEW = "in_review", _("In review")
+    INTERVIEW = "interview", _("Interview")
+    OFFERED = "offered", _("Offered")
+    HIRED = "hired", _("Hired")
+    REJECTED = "rejected", _("Not chosen")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Where the employer may move an application; hired, rejected and withdrawn are final.
+EMPLOYER_STATUSES = [
+    ApplicationStatus.IN_REVIEW,
+    ApplicationStatus.INTERVIEW,
+    ApplicationStatus.OFFERED,
+    ApplicationStatus.HIRED,
+    ApplicationStatus.REJECTED,
+]
+FINAL_STATUSES = {ApplicationStatus.HIRED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN}
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The applicant's own, and those of jobs of employers the user is a member of."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(Q(applicant=user) | Q(job__employer__memberships__user=user)).distinct()
+
+    def for_employer_member(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(job__employer__memberships__user=user)
+
+
+class Application(models.Model):
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="applications", verbose_name=_("job")
+    )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("applicant"),
+    )
+    cover_letter = models.TextField(_("cover letter"))
+    cv = models.FileField(_("CV"), storage=private_storage, upload_to=cv_path, blank=True)
+    cv_name = models.CharField(_("CV file name"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=40)
+    availability = models.CharField(
+        _("availability"),
+        max_length=300,
+        blank=True,
+        help_text=_("When you could start and for how long, e.g. “from 1 June, all summer”."),
+    )
+    consent_at = models.DateTimeField(_("consented to the privacy notice"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.RECEIVED,
+        db_index=True,
+    )
+    notes = models.TextField(
+        _("private notes"), blank=True, help_text=_("Only the employer's members see these.")
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "applicant"], name="one_application_per_job")
+        ]
+
+    def __str__(self):
+        return f"{self.applicant} – {self.job}"
+
+    @property
+    def is_final(self):
+        return self.status in FINAL_STATUSES
+
+    def _set_status(self, actor, status):
+        with transaction.atomic():
+            application = Application.objects.select_for_update().get(pk=self.pk)
+            if application.status in FINAL_STATUSES or application.status == status:
+                raise TransitionError(application.get_status_display())
+            application.status = status
+            application.save(update_fields=["status", "updated_at"])
+            ApplicationEvent.objects.create(application=application, status=status, actor=actor)
+            application.tell_applicant()
+        self.refresh_from_db()
+
+    def change_status(self, member, status):
+        if status not in EMPLOYER_STATUSES:
+            raise TransitionError(status)
+        self._set_status(member, status)
+
+    def withdraw(self, applicant):
+        self._set_status(applicant, ApplicationStatus.WITHDRAWN)
+
+    def tell_applicant(self):
+        send_templated(
+            self.applicant.email,
+            "jobs/emails/application_status",
+            {"application": self, "job": self.job, "site_url": settings.SITE_URL},
+            self.applicant.language,
+        )
+
+
+class ApplicationEvent(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="events", verbose_name=_("application")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ApplicationStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("application event")
+        verbose_name_plural = _("application events")
+
+    def __str__(self):
+        return self.get_status_display()

@@ -13,6 +13,20 @@ urlpatterns = [
     path("<int:job_id>/submit/", views.submit, name="submit"),
     path("<int:job_id>/close/", views.close, name="close"),
     path("<int:job_id>/post-again/", views.post_again, name="post_again"),
+    path("<int:job_id>/apply/", views.apply, name="apply"),
+    path("<int:job_id>/applicants/", views.applicants, name="applicants"),
+    path(
+        "<int:job_id>/applicants/<int:application_id>/",
+        views.application_detail,
+        name="application",
+    ),
+    path(
+        "<int:job_id>/applicants/<int:application_id>/status/",
+        views.change_application_status,
+        name="application_status",
+    ),
+    path("applications/<int:application_id>/cv/", views.download_cv, name="download_cv"),
+    path("applications/<int:application_id>/withdraw/", views.withdraw, name="withdraw"),
     # Last: the words above are never a job's slug (see Job.slug).
     path("<int:job_id>/<slug:slug>/", views.detail, name="detail"),
 ]

@@ -1,19 +1,32 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from employers.views import member_employer_or_404
+from nelinvoimaa.emails import send_templated
 from nelinvoimaa.page_cache import cache_public_page
 
 from .filters import JobFilter, reference_choices
-from .forms import CloseForm, JobForm
-from .models import Action, Job, JobEvent, TransitionError
+from .forms import ApplicationForm, CloseForm, JobForm, NotesForm, StatusForm
+from .models import (
+    Action,
+    Application,
+    ApplicationEvent,
+    ApplicationStatus,
+    ApplyMethod,
+    Job,
+    JobEvent,
+    TransitionError,
+)
 from .structured_data import as_script_content, job_posting
 
 DETAIL_RELATED = ["employer", "employer__municipality", "municipality", "sector"]
@@ -282,3 +295,166 @@ def post_again(request, job_id):
         request, _("A new draft has been made, its dates a year later. Check it and send it.")
     )
     return redirect("jobs:edit", copy.pk)
+
+
+# Applications ---------------------------------------------------------------------------
+
+
+@login_required
+def apply(request, job_id):
+    """Apply with a cover letter and CV. One application per job and person, however often
+    the form is sent (double click, back button, two tabs)."""
+    job = get_object_or_404(Job.objects.select_related("employer"), pk=job_id)
+    if not job.is_open or job.apply_method != ApplyMethod.HERE:
+        messages.info(request, _("This job does not take applications here."))
+        return redirect(job)
+    existing = Application.objects.filter(job=job, applicant=request.user).first()
+    if existing:
+        messages.info(request, _("You have already applied for this job."))
+        return redirect("dashboard")
+    form = ApplicationForm(
+        request.POST or None, request.FILES or None, initial={"phone": request.user.phone}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                application = form.save(commit=False)
+                application.job = job
+                application.applicant = request.user
+                application.consent_at = timezone.now()
+                if form.cleaned_data["cv_file"]:
+                    stored, original = form.cleaned_data["cv_file"]
+                    application.cv.save(stored.name, stored, save=False)
+                    application.cv_name = original
+                application.save()
+                ApplicationEvent.objects.create(
+                    application=application, status=application.status, actor=request.user
+                )
+                notify_application(application)
+        except IntegrityError:  # the same application sent twice at once: one is kept
+            if application.cv:
+                application.cv.delete(save=False)
+            messages.info(request, _("You have already applied for this job."))
+            return redirect("dashboard")
+        messages.success(
+            request,
+            _(
+                "Your application has been sent. You will get an e-mail "
+                "whenever its status changes."
+            ),
+        )
+        return redirect("dashboard")
+    return render(
+        request,
+        "jobs/apply.html",
+        {"job": job, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def notify_application(application):
+    """Tell the applicant it arrived and the employer's members that it is there."""
+    job = application.job
+    context = {"application": application, "job": job, "site_url": settings.SITE_URL}
+    send_templated(
+        application.applicant.email,
+        "jobs/emails/application_received",
+        context,
+        application.applicant.language,
+    )
+    recipients = [(job.contact_email, "fi")] if job.contact_email else []
+    recipients += [
+        (email, language)
+        for email, language in job.employer.member_emails()
+        if email != job.contact_email
+    ]
+    for email, language in recipients:
+        send_templated(email, "jobs/emails/application_new", context, language)
+
+
+@login_required
+@require_safe
+def applicants(request, job_id):
+    job = member_job_or_404(request.user, job_id)
+    status = request.GET.get("status")
+    applications = job.applications.select_related("applicant")
+    if status in ApplicationStatus.values:
+        applications = applications.filter(status=status)
+    return render(
+        request,
+        "jobs/applicants.html",
+        {
+            "job": job,
+            "applications": applications,
+            "status": status,
+            "statuses": ApplicationStatus.choices,
+        },
+    )
+
+
+def member_application_or_404(user, job_id, application_id):
+    job = member_job_or_404(user, job_id)
+    return job, get_object_or_404(job.applications.select_related("applicant"), pk=application_id)
+
+
+@login_required
+def application_detail(request, job_id, application_id):
+    job, application = member_application_or_404(request.user, job_id, application_id)
+    notes_form = NotesForm(request.POST or None, instance=application, prefix="notes")
+    if request.method == "POST" and notes_form.is_valid():
+        notes_form.save()
+        messages.success(request, _("The notes have been saved."))
+        return redirect("jobs:application", job.pk, application.pk)
+    return render(
+        request,
+        "jobs/application.html",
+        {
+            "job": job,
+            "application": application,
+            "notes_form": notes_form,
+            "status_form": StatusForm(initial={"status": application.status}),
+            "events": application.events.select_related("actor"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def change_application_status(request, job_id, application_id):
+    job, application = member_application_or_404(request.user, job_id, application_id)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            application.change_status(request.user, form.cleaned_data["status"])
+        except TransitionError:
+            messages.error(request, _("This application's status can no longer be changed."))
+        else:
+            messages.success(
+                request, _("The status has been changed and the applicant has been told by e-mail.")
+            )
+    return redirect("jobs:application", job.pk, application.pk)
+
+
+@login_required
+@require_safe
+def download_cv(request, application_id):
+    """The CV, to the applicant and the members of the job's employer only; never a URL."""
+    application = get_object_or_404(Application.objects.visible_to(request.user), pk=application_id)
+    if not application.cv:
+        raise Http404
+    return FileResponse(
+        application.cv.open("rb"), as_attachment=True, filename=application.cv_name or "cv"
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request, application_id):
+    application = get_object_or_404(Application, pk=application_id, applicant=request.user)
+    try:
+        application.withdraw(request.user)
+    except TransitionError:
+        messages.error(request, _("This application can no longer be withdrawn."))
+    else:
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect("dashboard")

@@ -159,5 +159,6 @@ def dashboard(request):
             "employers": list(by_employer.values()),
             "statuses": Status.choices,
             "today": today,
+            "applications": request.user.applications.select_related("job", "job__employer"),
         },
     )

@@ -237,8 +237,8 @@ def test_dashboard_lists_what_needs_action_with_a_fixed_number_of_queries(
             deadline=timezone.localdate() + timedelta(days=30),
         )
     client.force_login(owner)
-    # session, user, memberships, jobs, rejection events, footer pages
-    with django_assert_num_queries(6):
+    # session, user, memberships, jobs, rejection events, own applications, footer pages
+    with django_assert_num_queries(7):
         html = client.get("/fi/dashboard/").content.decode()
     assert "Odottaa toimiasi" in html
     assert "Lisää palkka." in html and "Keskeneräinen" in html and "Pian päättyvä" in html

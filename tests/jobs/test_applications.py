@@ -1,0 +1,328 @@
+"""Applying for a job, and the employer handling applicants, with the applicant's data safe."""
+
+import io
+import threading
+import zipfile
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+
+from jobs.models import Application, TransitionError
+from tests.conftest import make_job, make_user
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def docx(extra_size=0, compress=True):
+    buffer = io.BytesIO()
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>" + " " * extra_size)
+    return buffer.getvalue()
+
+
+def odt():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "nelinvoimaa.private_files.PrivateFileStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
+
+
+@pytest.fixture
+def job(employer):
+    return make_job(employer, status="published", title="Kokki", contact_email="")
+
+
+def form(cv=None, **changes):
+    data = {
+        "cover_letter": "Olen kokenut kokki.",
+        "phone": "040 123 4567",
+        "availability": "Kesäkuusta alkaen",
+        "consent": "on",
+    } | changes
+    if cv is not None:
+        data["cv_file"] = cv
+    return data
+
+
+def apply(client, job, django_capture_on_commit_callbacks, **kwargs):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(f"/fi/jobs/{job.pk}/apply/", form(**kwargs))
+
+
+def test_a_visitor_is_sent_to_sign_in_and_back_to_the_form(client, job):
+    response = client.get(f"/fi/jobs/{job.pk}/apply/")
+    assert response["Location"] == f"/fi/accounts/login/?next=/fi/jobs/{job.pk}/apply/"
+
+
+def test_a_jobseeker_applies_with_a_cv(
+    client, jobseeker, job, owner, recruiter, django_capture_on_commit_callbacks
+):
+    client.force_login(jobseeker)
+    response = apply(
+        client,
+        job,
+        django_capture_on_commit_callbacks,
+        cv=SimpleUploadedFile("../../Jonnan CV.pdf", PDF, "application/pdf"),
+    )
+    assert response["Location"] == "/fi/dashboard/"
+    application = Application.objects.get()
+    assert (application.applicant, application.status) == (jobseeker, "received")
+    assert application.cv_name == "Jonnan CV.pdf"
+    assert application.cv.name.startswith("cvs/") and ".." not in application.cv.name
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted([jobseeker.email, owner.email, recruiter.email])
+    html = client.get("/fi/dashboard/").content.decode()
+    assert "Kokki" in html and "Vastaanotettu" in html
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [("cv.docx", docx()), ("cv.odt", odt()), ("cv.pdf", PDF)]
+)
+def test_pdf_docx_and_odt_are_accepted(
+    client, jobseeker, job, name, content, django_capture_on_commit_callbacks
+):
+    client.force_login(jobseeker)
+    apply(
+        client,
+        job,
+        django_capture_on_commit_callbacks,
+        cv=SimpleUploadedFile(name, content, "application/octet-stream"),
+    )
+    assert Application.objects.get().cv_name == name
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("cv.pdf", b"MZ\x90\x00\x03" + b"\x00" * 100, "PDF-, Word (DOCX)-"),  # an .exe renamed
+        ("cv.pdf", b"%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF", "PDF-, Word"),
+        ("cv.docx", b"PK\x03\x04 not really a zip", "PDF-, Word"),
+        ("cv.pdf", PDF + b"0" * (5 * 1024 * 1024), "liian suuri"),
+        ("cv.docx", docx(extra_size=200 * 1024 * 1024), "purettuna liian suuri"),
+    ],
+)
+def test_bad_uploads_are_refused_and_what_was_typed_is_kept(
+    client, jobseeker, job, name, content, message, django_capture_on_commit_callbacks
+):
+    client.force_login(jobseeker)
+    response = apply(
+        client,
+        job,
+        django_capture_on_commit_callbacks,
+        cv=SimpleUploadedFile(name, content, "application/pdf"),
+        cover_letter="Hyvä hakemus, jota ei saa hukata.",
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html
+    assert "Hyvä hakemus, jota ei saa hukata." in html and 'value="040 123 4567"' in html
+    assert not Application.objects.exists() and mail.outbox == []
+
+
+def test_consent_is_required(client, jobseeker, job, django_capture_on_commit_callbacks):
+    client.force_login(jobseeker)
+    response = apply(client, job, django_capture_on_commit_callbacks, consent="")
+    assert response.status_code == 400 and not Application.objects.exists()
+
+
+def test_a_second_submit_never_makes_a_second_application(
+    client, jobseeker, job, django_capture_on_commit_callbacks
+):
+    client.force_login(jobseeker)
+    apply(client, job, django_capture_on_commit_callbacks)
+    response = apply(client, job, django_capture_on_commit_callbacks)
+    assert response["Location"] == "/fi/dashboard/"
+    assert Application.objects.count() == 1
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_submits_store_one_application(employer):
+    from django.test import Client
+
+    jobseeker = make_user("kaksi@example.com")
+    job = make_job(employer, status="published")
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def submit():
+        client = Client()
+        client.force_login(jobseeker)
+        barrier.wait()
+        statuses.append(client.post(f"/fi/jobs/{job.pk}/apply/", form()).status_code)
+        connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [302, 302]
+    assert Application.objects.filter(job=job).count() == 1
+
+
+@pytest.mark.parametrize("apply_method", ["link", "email"])
+def test_jobs_applied_for_elsewhere_have_no_form(client, jobseeker, employer, apply_method):
+    job = make_job(
+        employer,
+        status="published",
+        apply_method=apply_method,
+        apply_url="https://example.com/rekry",
+        apply_email="rekry@example.com",
+    )
+    client.force_login(jobseeker)
+    assert client.get(f"/fi/jobs/{job.pk}/apply/")["Location"] == job.get_absolute_url()
+    assert f"/fi/jobs/{job.pk}/apply/" not in client.get(job.get_absolute_url()).content.decode()
+
+
+def test_a_closed_job_takes_no_applications(client, jobseeker, employer):
+    job = make_job(employer, status="closed")
+    client.force_login(jobseeker)
+    client.post(f"/fi/jobs/{job.pk}/apply/", form())
+    assert not Application.objects.exists()
+
+
+@pytest.fixture
+def application(job, jobseeker):
+    return Application.objects.create(
+        job=job,
+        applicant=jobseeker,
+        cover_letter="Hei",
+        phone="040",
+        consent_at="2026-11-28T10:00:00+02:00",
+        cv=SimpleUploadedFile("cv.pdf", PDF),
+        cv_name="Jonnan CV.pdf",
+    )
+
+
+def test_the_employer_moves_an_applicant_to_interview_and_the_applicant_hears_of_it(
+    client, owner, jobseeker, application, django_capture_on_commit_callbacks
+):
+    jobseeker.language = "sv"
+    jobseeker.save()
+    client.force_login(owner)
+    url = f"/fi/jobs/{application.job.pk}/applicants/"
+    assert "Jonna Työnhakija" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{url}{application.pk}/status/", {"status": "interview"})
+    application.refresh_from_db()
+    assert application.status == "interview"
+    assert mail.outbox[-1].to == [jobseeker.email]
+    assert "Intervju" in mail.outbox[-1].subject  # in the applicant's language
+    assert "Jonna Työnhakija" not in client.get(f"{url}?status=hired").content.decode()
+
+
+def test_private_notes_are_kept(client, owner, application):
+    client.force_login(owner)
+    url = f"/fi/jobs/{application.job.pk}/applicants/{application.pk}/"
+    client.post(url, {"notes-notes": "Hyvä haastattelu."})
+    application.refresh_from_db()
+    assert application.notes == "Hyvä haastattelu."
+
+
+def test_final_statuses_stay_final(application, owner, jobseeker):
+    application.change_status(owner, "hired")
+    with pytest.raises(TransitionError):
+        application.change_status(owner, "rejected")
+    with pytest.raises(TransitionError):
+        application.withdraw(jobseeker)
+
+
+def test_the_applicant_withdraws(client, jobseeker, application):
+    client.force_login(jobseeker)
+    client.post(f"/fi/jobs/applications/{application.pk}/withdraw/")
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+
+
+def test_the_cv_downloads_as_an_attachment_with_its_name(client, owner, application):
+    client.force_login(owner)
+    response = client.get(f"/fi/jobs/applications/{application.pk}/cv/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert "Jonnan CV.pdf" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_cvs_have_no_public_url(application, settings):
+    assert settings.PRIVATE_MEDIA_ROOT != settings.MEDIA_ROOT
+    with pytest.raises(ValueError):
+        application.cv.url  # noqa: B018 - the storage refuses to make one
+
+
+# Who may see what: the applicant, the employer's members and superusers; nobody else, not
+# even moderators, learns that the application exists.
+PERSONAS = [
+    "jobseeker",
+    "other_jobseeker",
+    "owner",
+    "recruiter",
+    "other_owner",
+    "sysma_moderator",
+    "hartola_moderator",
+    "superuser",
+    None,
+]
+
+
+@pytest.fixture
+def people(jobseeker, owner, recruiter, other_owner, sysma_moderator, hartola_moderator, superuser):
+    return {
+        "jobseeker": jobseeker,
+        "other_jobseeker": make_user("toinen@example.com"),
+        "owner": owner,
+        "recruiter": recruiter,
+        "other_owner": other_owner,
+        "sysma_moderator": sysma_moderator,
+        "hartola_moderator": hartola_moderator,
+        "superuser": superuser,
+        None: None,
+    }
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("get", "/fi/jobs/{job}/applicants/", {"owner", "recruiter"}),
+        ("get", "/fi/jobs/{job}/applicants/{app}/", {"owner", "recruiter"}),
+        ("post", "/fi/jobs/{job}/applicants/{app}/", {"owner", "recruiter"}),
+        ("post", "/fi/jobs/{job}/applicants/{app}/status/", {"owner", "recruiter"}),
+        (
+            "get",
+            "/fi/jobs/applications/{app}/cv/",
+            {"jobseeker", "owner", "recruiter", "superuser"},
+        ),
+        ("post", "/fi/jobs/applications/{app}/withdraw/", {"jobseeker"}),
+    ],
+)
+def test_application_permission_matrix(client, application, people, persona, method, path, allowed):
+    if people[persona]:
+        client.force_login(people[persona])
+    url = path.format(job=application.job.pk, app=application.pk)
+    data = {"status": "hired", "notes-notes": "x"} if method == "post" else {}
+    response = getattr(client, method)(url, data)
+    after = Application.objects.get(pk=application.pk)
+    if persona is None:
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    elif persona in allowed:
+        assert response.status_code in (200, 302)
+    else:
+        assert response.status_code == 404
+        assert (after.status, after.notes) == ("received", "")
