@@ -139,3 +139,59 @@ def test_search_filter_and_open_a_job(live_server, page, csp_violations):
     page.locator(".chip", has_text="kokki").click()
     expect(page.get_by_role("heading", level=2, name="1 avoin työpaikka")).to_be_visible()
     assert csp_violations == []
+
+
+def test_apply_with_a_cv_then_the_employer_invites_to_interview(
+    live_server, page, csp_violations, tmp_path, settings
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "nelinvoimaa.private_files.PrivateFileStorage",
+            "OPTIONS": {"location": tmp_path, "base_url": None},
+        },
+    }
+    owner = make_user("omistaja@example.com")
+    employer = make_employer("Lomakylä Vuorenmäki", owner, "081", verified=True)
+    job = make_job(employer, status="published", title="Kokki kesäksi")
+    make_user("hakija@example.com", full_name="Hanna Hakija")
+    cv = tmp_path / "Hannan CV.pdf"
+    cv.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+
+    page.goto(f"{live_server.url}{job.get_absolute_url()}")
+    page.get_by_role("link", name="Hae", exact=True).click()
+    page.get_by_label("Sähköposti").fill("hakija@example.com")  # signing in first ...
+    page.get_by_label("Salasana").fill(PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hae: Kokki kesäksi")  # ... back
+    assert_accessible(page)
+    page.get_by_label("Hakemuskirje").fill("Olen tehnyt kesät ravintoloissa.")
+    page.get_by_label("Puhelin").fill("040 123 4567")
+    page.get_by_role("button", name="Lähetä hakemus").click()
+    expect(page.get_by_role("alert")).to_contain_text("tietosuojaseloste")  # consent missing
+    expect(page.get_by_label("Hakemuskirje")).to_have_value("Olen tehnyt kesät ravintoloissa.")
+    assert_accessible(page)
+    page.get_by_label("Ansioluettelo (CV)").set_input_files(str(cv))
+    page.get_by_label("Olen lukenut tietosuojaselosteen", exact=False).check()
+    page.get_by_role("button", name="Lähetä hakemus").click()
+    expect(page.get_by_role("cell", name="Vastaanotettu")).to_be_visible()
+    assert_accessible(page)
+    sign_out(page)
+
+    sign_in(page, live_server, "omistaja@example.com")
+    page.goto(f"{live_server.url}/fi/jobs/{job.pk}/manage/")
+    page.get_by_role("link", name="1 hakemus").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Hanna Hakija").click()
+    expect(page.get_by_role("link", name="Hannan CV.pdf")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Tila").select_option(label="Haastattelu")
+    page.get_by_role("button", name="Vaihda tila").click()
+    expect(page.get_by_role("status").first).to_contain_text("Tila on vaihdettu")
+    sign_out(page)
+
+    sign_in(page, live_server, "hakija@example.com")
+    page.goto(f"{live_server.url}/fi/dashboard/")
+    expect(page.get_by_role("cell", name="Haastattelu")).to_be_visible()
+    assert_accessible(page)
+    assert csp_violations == []
