@@ -1,3 +1,4 @@
+import calendar
 from datetime import date
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.emails import send_templated
+from nelinvoimaa.models import AuditEntry
 
 from .search import refresh_search_vectors
 
@@ -563,6 +565,9 @@ class Application(models.Model):
             application.status = status
             application.save(update_fields=["status", "updated_at"])
             ApplicationEvent.objects.create(application=application, status=status, actor=actor)
+            AuditEntry.record(
+                actor, AuditEntry.Action.STATUS_CHANGED, f"application {application.pk}", status
+            )
             application.tell_applicant()
         self.refresh_from_db()
 
@@ -605,3 +610,35 @@ class ApplicationEvent(models.Model):
 
     def __str__(self):
         return self.get_status_display()
+
+
+def retention_cutoff(months, now=None):
+    """The moment `months` calendar months before `now`."""
+    now = now or timezone.now()
+    year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
+    day = min(now.day, calendar.monthrange(year, month + 1)[1])
+    return now.replace(year=year, month=month + 1, day=day)
+
+
+def delete_expired_applications(months):
+    """Delete the applications, and their CV files, of jobs closed more than `months` ago.
+    Returns how many were deleted; safe to run any number of times."""
+    expired = Application.objects.filter(
+        job__status=Status.CLOSED, job__closed_at__lt=retention_cutoff(months)
+    )
+    deleted = 0
+    for application in expired.iterator():
+        with transaction.atomic():
+            name = application.cv.name
+            application.delete()
+            if name:
+                transaction.on_commit(lambda name=name: private_storage().delete(name))
+        deleted += 1
+    if deleted:
+        AuditEntry.record(
+            None,
+            AuditEntry.Action.APPLICATIONS_EXPIRED,
+            "",
+            f"{deleted} applications older than {months} months",
+        )
+    return deleted

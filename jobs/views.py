@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from employers.views import member_employer_or_404
 from nelinvoimaa.emails import send_templated
+from nelinvoimaa.models import AuditEntry
 from nelinvoimaa.page_cache import cache_public_page
 
 from .filters import JobFilter, reference_choices
@@ -442,6 +443,7 @@ def download_cv(request, application_id):
     application = get_object_or_404(Application.objects.visible_to(request.user), pk=application_id)
     if not application.cv:
         raise Http404
+    AuditEntry.record(request.user, AuditEntry.Action.CV_VIEWED, f"application {application.pk}")
     return FileResponse(
         application.cv.open("rb"), as_attachment=True, filename=application.cv_name or "cv"
     )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy
 
-from .models import Municipality, Page, Sector, User
+from .models import AuditEntry, Municipality, Page, Sector, User
 
 
 @admin.register(User)
@@ -61,3 +61,20 @@ class PageAdmin(admin.ModelAdmin):
         if obj and not request.user.is_superuser:
             return ["slug"]
         return []
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "action", "target", "actor", "detail"]
+    list_filter = ["action"]
+    search_fields = ["target", "detail"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

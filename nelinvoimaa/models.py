@@ -214,3 +214,46 @@ class Page(models.Model):
         """The language the text is shown in: Finnish when the current one is missing."""
         language = (get_language() or "fi")[:2]
         return language if getattr(self, f"body_{language}", "") else "fi"
+
+
+class AuditEntry(models.Model):
+    """Who did what to personal data, and when (UTC). Holds ids, never the data itself."""
+
+    class Action(models.TextChoices):
+        CV_VIEWED = "cv_viewed", _("CV viewed")
+        STATUS_CHANGED = "status_changed", _("application status changed")
+        DATA_EXPORTED = "data_exported", _("personal data exported")
+        ACCOUNT_DELETED = "account_deleted", _("account deleted")
+        APPLICATIONS_EXPIRED = "applications_expired", _("applications deleted by retention")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    target = models.CharField(
+        _("target"),
+        max_length=100,
+        blank=True,
+        help_text=_("What it was done to, e.g. application 12."),
+    )
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)  # UTC
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.target}"
+
+    @classmethod
+    def record(cls, actor, action, target="", detail=""):
+        return cls.objects.create(
+            actor=actor if actor and actor.pk else None, action=action, target=target, detail=detail
+        )

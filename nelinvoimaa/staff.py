@@ -19,6 +19,7 @@ STAFF_PERMISSIONS = [
     ("jobs", "view_job"),
     ("jobs", "moderate_job"),
     ("jobs", "view_jobevent"),
+    ("nelinvoimaa", "view_auditentry"),
 ]
 
 

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("pages/<slug:slug>/", views.page, name="page"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/my-data/", views.my_data, name="my_data"),
     path("employers/", include("employers.urls")),
     path("jobs/", include("jobs.urls")),
     path("accounts/", include("allauth.urls")),

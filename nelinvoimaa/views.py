@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.db.models import Count, F, Prefetch, Q
@@ -12,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from jobs.models import Action, Job, JobEvent, Status
+from jobs.models import Action, ApplicationStatus, Job, JobEvent, Status
 
 from .models import Municipality, Page
 from .page_cache import cache_public_page
+from .personal_data import AccountDeletionBlocked, delete_account, export_user_data
 
 SOON_DAYS = 7  # a published job this close to its deadline is flagged on the dashboard
 
@@ -123,6 +126,11 @@ def dashboard(request):
     jobs = (
         Job.objects.filter(employer__in=[m.employer_id for m in memberships])
         .select_related("municipality")
+        .annotate(
+            new_applications=Count(
+                "applications", filter=Q(applications__status=ApplicationStatus.RECEIVED)
+            )
+        )
         .prefetch_related(
             Prefetch(
                 "events",
@@ -161,4 +169,31 @@ def dashboard(request):
             "today": today,
             "applications": request.user.applications.select_related("job", "job__employer"),
         },
+    )
+
+
+@login_required
+def my_data(request):
+    """Download everything the portal holds about me, or delete my account."""
+    error = None
+    if request.method == "POST" and request.POST.get("action") == "export":
+        response = HttpResponse(export_user_data(request.user), content_type="application/zip")
+        response["Content-Disposition"] = 'attachment; filename="nelinvoimaa-data.zip"'
+        return response
+    if request.method == "POST" and request.POST.get("action") == "delete":
+        if not request.user.check_password(request.POST.get("password", "")):
+            error = _("The password is not correct.")
+        else:
+            try:
+                delete_account(request.user)
+            except AccountDeletionBlocked as blocked:
+                error = _(
+                    "You are the only owner of %(employer)s. Make someone else its owner first."
+                ) % {"employer": blocked}
+            else:
+                logout(request)
+                messages.success(request, _("Your account and your data have been deleted."))
+                return redirect("home")
+    return render(
+        request, "nelinvoimaa/my_data.html", {"error": error}, status=400 if error else 200
     )

@@ -107,6 +107,17 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _finnish():
+    """Each test starts in Finnish: a request in another language leaves it active in the
+    thread, and URLs reversed afterwards would carry its prefix."""
+    from django.utils import translation
+
+    translation.activate("fi")
+    yield
+    translation.activate("fi")
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits, cooldowns and cached pages live in caches; each test starts with none."""
     from django.core.cache import caches

@@ -144,13 +144,7 @@ def test_search_filter_and_open_a_job(live_server, page, csp_violations):
 def test_apply_with_a_cv_then_the_employer_invites_to_interview(
     live_server, page, csp_violations, tmp_path, settings
 ):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "nelinvoimaa.private_files.PrivateFileStorage",
-            "OPTIONS": {"location": tmp_path, "base_url": None},
-        },
-    }
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     owner = make_user("omistaja@example.com")
     employer = make_employer("Lomakylä Vuorenmäki", owner, "081", verified=True)
     job = make_job(employer, status="published", title="Kokki kesäksi")

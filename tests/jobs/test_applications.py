@@ -34,13 +34,7 @@ def odt():
 
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "nelinvoimaa.private_files.PrivateFileStorage",
-            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
-        },
-    }
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture
@@ -153,6 +147,7 @@ def test_a_second_submit_never_makes_a_second_application(
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seeded_transactional_db")
 def test_two_simultaneous_submits_store_one_application(employer):
     from django.test import Client
 

@@ -200,7 +200,7 @@ def test_employers_are_scoped_and_verified_by_action(
 
 
 def test_two_moderators_at_once_leave_a_consistent_job(
-    django_db_blocker, transactional_db, sysma_moderator, hartola_moderator
+    django_db_blocker, seeded_transactional_db, sysma_moderator, hartola_moderator
 ):
     """On PostgreSQL two transitions truly race; the row lock lets exactly one through."""
     if connection.vendor != "postgresql":

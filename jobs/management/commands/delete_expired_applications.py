@@ -1,0 +1,21 @@
+"""Delete applications and CVs a set time after their job closed (GDPR). Run daily."""
+
+import logging
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from jobs.models import delete_expired_applications
+
+logger = logging.getLogger(__name__)
+
+
+class Command(BaseCommand):
+    help = "Delete applications and CV files of jobs closed over APPLICATION_RETENTION_MONTHS ago."
+
+    def handle(self, *args, **options):
+        months = settings.APPLICATION_RETENTION_MONTHS
+        deleted = delete_expired_applications(months)
+        # A count only: the log holds no personal data.
+        logger.info("Retention: deleted %d applications older than %d months.", deleted, months)
+        self.stdout.write(f"Deleted {deleted} application(s).")
