@@ -38,12 +38,18 @@ class EmployerForm(forms.ModelForm):
             "sectors",
             "logo",
             "video_url",
+            "rejection_message_fi",
+            "rejection_message_sv",
+            "rejection_message_en",
         ]
         widgets = {
             "kind": forms.RadioSelect,
             "sectors": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 5}),
             "why_work_here": forms.Textarea(attrs={"rows": 6}),
+            "rejection_message_fi": forms.Textarea(attrs={"rows": 4}),
+            "rejection_message_sv": forms.Textarea(attrs={"rows": 4}),
+            "rejection_message_en": forms.Textarea(attrs={"rows": 4}),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
             "street_address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),

@@ -95,6 +95,20 @@ class Employer(models.Model):
     video_url = models.URLField(
         _("video link"), blank=True, help_text=_("A link to a video, e.g. on YouTube or Vimeo.")
     )
+    rejection_message_fi = models.TextField(
+        _("message to applicants not chosen, in Finnish"),
+        blank=True,
+        help_text=_(
+            "Sent when an application is marked not chosen, in the applicant's "
+            "language. Empty: a short standard message."
+        ),
+    )
+    rejection_message_sv = models.TextField(
+        _("message to applicants not chosen, in Swedish"), blank=True
+    )
+    rejection_message_en = models.TextField(
+        _("message to applicants not chosen, in English"), blank=True
+    )
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -580,12 +580,23 @@ class Application(models.Model):
         self._set_status(applicant, ApplicationStatus.WITHDRAWN)
 
     def tell_applicant(self):
-        send_templated(
-            self.applicant.email,
-            "jobs/emails/application_status",
-            {"application": self, "job": self.job, "site_url": settings.SITE_URL},
-            self.applicant.language,
-        )
+        """E-mail the new status in the applicant's language; a "not chosen" carries the
+        employer's own message in that language (Finnish when there is none)."""
+        language = self.applicant.language
+        message = ""
+        if self.status == ApplicationStatus.REJECTED:
+            employer = self.job.employer
+            message = (
+                getattr(employer, f"rejection_message_{language}", "")
+                or employer.rejection_message_fi
+            )
+        context = {
+            "application": self,
+            "job": self.job,
+            "site_url": settings.SITE_URL,
+            "rejection_message": message,
+        }
+        send_templated(self.applicant.email, "jobs/emails/application_status", context, language)
 
 
 class ApplicationEvent(models.Model):

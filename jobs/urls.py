@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:job_id>/post-again/", views.post_again, name="post_again"),
     path("<int:job_id>/apply/", views.apply, name="apply"),
     path("<int:job_id>/applicants/", views.applicants, name="applicants"),
+    path("<int:job_id>/applicants/status/", views.bulk_status, name="bulk_status"),
     path(
         "<int:job_id>/applicants/<int:application_id>/",
         views.application_detail,

@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from employers.views import member_employer_or_404
@@ -389,6 +391,7 @@ def applicants(request, job_id):
             "applications": applications,
             "status": status,
             "statuses": ApplicationStatus.choices,
+            "status_form": StatusForm(),
         },
     )
 
@@ -437,6 +440,46 @@ def change_application_status(request, job_id, application_id):
 
 
 @login_required
+@require_POST
+def bulk_status(request, job_id):
+    """Change the status of several applicants of a job at once."""
+    job = member_job_or_404(request.user, job_id)
+    form = StatusForm(request.POST)
+    ids = [value for value in request.POST.getlist("application") if value.isdigit()]
+    if not form.is_valid() or not ids:
+        messages.error(request, _("Choose the applicants and the new status."))
+        return redirect("jobs:applicants", job.pk)
+    done = skipped = 0
+    for application in job.applications.filter(pk__in=ids).select_related("applicant"):
+        try:
+            application.change_status(request.user, form.cleaned_data["status"])
+            done += 1
+        except TransitionError:
+            skipped += 1
+    if done:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d status changed; the applicant has been told by e-mail.",
+                "%(count)d statuses changed; the applicants have been told by e-mail.",
+                done,
+            )
+            % {"count": done},
+        )
+    if skipped:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d application could not be changed (already final).",
+                "%(count)d applications could not be changed (already final).",
+                skipped,
+            )
+            % {"count": skipped},
+        )
+    return redirect("jobs:applicants", job.pk)
+
+
+@login_required
 @require_safe
 def download_cv(request, application_id):
     """The CV, to the applicant and the members of the job's employer only; never a URL."""
@@ -444,6 +487,14 @@ def download_cv(request, application_id):
     if not application.cv:
         raise Http404
     AuditEntry.record(request.user, AuditEntry.Action.CV_VIEWED, f"application {application.pk}")
+    if settings.CV_X_ACCEL_PREFIX:
+        # The web server (nginx: an `internal` location) sends the file; Django only decides.
+        response = HttpResponse(content_type="application/octet-stream")
+        response["X-Accel-Redirect"] = settings.CV_X_ACCEL_PREFIX + application.cv.name
+        response["Content-Disposition"] = content_disposition_header(
+            True, application.cv_name or "cv"
+        )
+        return response
     return FileResponse(
         application.cv.open("rb"), as_attachment=True, filename=application.cv_name or "cv"
     )

@@ -258,6 +258,9 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 # CVs: outside MEDIA_ROOT, never served from a URL (jobs.views.download_cv checks access).
 PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+# With nginx in front, e.g. "/protected-cvs/": CV downloads are then handed to it with
+# X-Accel-Redirect (an `internal` location aliased to PRIVATE_MEDIA_ROOT).
+CV_X_ACCEL_PREFIX = env("CV_X_ACCEL_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "nelinvoimaa.private_files.PrivateFileStorage"},

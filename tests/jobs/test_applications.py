@@ -321,3 +321,68 @@ def test_application_permission_matrix(client, application, people, persona, met
     else:
         assert response.status_code == 404
         assert (after.status, after.notes) == ("received", "")
+
+
+def test_with_x_accel_redirect_the_web_server_sends_the_cv(client, owner, application, settings):
+    settings.CV_X_ACCEL_PREFIX = "/protected-cvs/"
+    client.force_login(owner)
+    response = client.get(f"/fi/jobs/applications/{application.pk}/cv/")
+    assert response["X-Accel-Redirect"] == f"/protected-cvs/{application.cv.name}"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response.content == b""
+
+
+def test_bulk_status_change_with_the_employers_rejection_message_in_each_language(
+    client, owner, employer, job, django_capture_on_commit_callbacks
+):
+    employer.rejection_message_fi = "Kiitos hakemuksestasi! Valitsimme toisen hakijan."
+    employer.rejection_message_sv = "Tack för din ansökan! Vi valde en annan sökande."
+    employer.save()
+    finn, swede, hired = (
+        make_user(f"{n}@example.com", language=lang)
+        for n, lang in (("a", "fi"), ("b", "sv"), ("c", "fi"))
+    )
+    apps = [
+        Application.objects.create(
+            job=job,
+            applicant=user,
+            cover_letter="x",
+            phone="1",
+            consent_at="2026-11-28T10:00:00+02:00",
+        )
+        for user in (finn, swede, hired)
+    ]
+    apps[2].change_status(owner, "hired")
+    client.force_login(owner)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/fi/jobs/{job.pk}/applicants/status/",
+            {"status": "rejected", "application": [a.pk for a in apps]},
+            follow=True,
+        )
+    html = response.content.decode()
+    assert "2 tilaa muutettu" in html and "1 hakemusta ei voitu muuttaa" in html
+    body = {m.to[0]: m.body for m in mail.outbox}
+    assert "Valitsimme toisen hakijan." in body["a@example.com"]
+    assert "Vi valde en annan sökande." in body["b@example.com"]
+    assert "c@example.com" not in body
+    assert Application.objects.get(pk=apps[2].pk).status == "hired"
+
+
+def test_without_a_message_the_standard_one_is_sent(
+    application, owner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        application.change_status(owner, "rejected")
+    assert "valitsi toisen hakijan" in mail.outbox[-1].body
+
+
+def test_bulk_change_ignores_another_jobs_applications(client, owner, employer, application):
+    other = make_job(employer, status="published", title="Toinen")
+    client.force_login(owner)
+    client.post(
+        f"/fi/jobs/{other.pk}/applicants/status/",
+        {"status": "rejected", "application": [application.pk]},
+    )
+    assert Application.objects.get(pk=application.pk).status == "received"
