@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from nelinvoimaa.images import process_image
 
 from .business_id import normalize_business_id
-from .models import MAX_PHOTOS, Employer, Invitation, Photo, Role
+from .models import MAX_PHOTOS, Employer, Invitation, Membership, Photo, Role
 
 LOGO_SIDE = 512
 PHOTO_SIDE = 1600
@@ -132,3 +132,10 @@ class InvitationForm(forms.ModelForm):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("role"), choices=Role.choices)
+
+
+class NotifyForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["notify"]
+        widgets = {"notify": forms.RadioSelect}

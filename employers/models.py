@@ -207,6 +207,12 @@ class Role(models.TextChoices):
     RECRUITER = "recruiter", _("Recruiter")
 
 
+class Notify(models.TextChoices):
+    EACH = "each", _("An e-mail for each new application")
+    DAILY = "daily", _("A daily summary")
+    NONE = "none", _("No e-mails")
+
+
 class LastOwnerError(Exception):
     """Every employer keeps at least one owner."""
 
@@ -223,6 +229,13 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.RECRUITER)
     created_at = models.DateTimeField(_("joined"), auto_now_add=True)
+    notify = models.CharField(
+        _("e-mails about new applications"),
+        max_length=10,
+        choices=Notify.choices,
+        default=Notify.EACH,
+    )
+    digest_sent_at = models.DateTimeField(_("last daily summary"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/photos/", views.add_photo, name="add_photo"),
     path("<slug:slug>/photos/<int:photo_id>/delete/", views.delete_photo, name="delete_photo"),
     path("<slug:slug>/members/", views.members, name="members"),
+    path("<slug:slug>/members/notify/", views.change_notify, name="change_notify"),
     path("<slug:slug>/members/<int:membership_id>/role/", views.change_role, name="change_role"),
     path(
         "<slug:slug>/members/<int:membership_id>/remove/", views.remove_member, name="remove_member"

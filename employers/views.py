@@ -14,7 +14,7 @@ from nelinvoimaa.emails import send_templated
 from nelinvoimaa.page_cache import cache_public_page
 
 from .filters import EmployerFilter
-from .forms import EmployerForm, InvitationForm, PhotoForm, RoleForm
+from .forms import EmployerForm, InvitationForm, NotifyForm, PhotoForm, RoleForm
 from .models import Employer, Invitation, InvitationError, LastOwnerError, Membership
 
 PAGE_SIZE = 20
@@ -200,11 +200,24 @@ def members(request, slug):
             "membership": membership,
             "form": form,
             "memberships": employer.memberships.select_related("user"),
+            "notify_form": NotifyForm(instance=membership),
             "invitations": [
                 i for i in employer.invitations.filter(accepted_at__isnull=True) if i.is_pending
             ],
         },
     )
+
+
+@login_required
+@require_POST
+def change_notify(request, slug):
+    """Each member chooses their own e-mails about new applications."""
+    _employer, membership = member_employer_or_404(request.user, slug)
+    form = NotifyForm(request.POST, instance=membership)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Your choice has been saved."))
+    return redirect("employers:members", slug)
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from employers.models import Notify
 from employers.views import member_employer_or_404
 from nelinvoimaa.emails import send_templated
 from nelinvoimaa.models import AuditEntry
@@ -356,7 +357,8 @@ def apply(request, job_id):
 
 
 def notify_application(application):
-    """Tell the applicant it arrived and the employer's members that it is there."""
+    """Tell the applicant it arrived, and the job's contact and the members who asked for an
+    e-mail for each application that it is there (others get the daily summary or nothing)."""
     job = application.job
     context = {"application": application, "job": job, "site_url": settings.SITE_URL}
     send_templated(
@@ -365,13 +367,10 @@ def notify_application(application):
         context,
         application.applicant.language,
     )
-    recipients = [(job.contact_email, "fi")] if job.contact_email else []
-    recipients += [
-        (email, language)
-        for email, language in job.employer.member_emails()
-        if email != job.contact_email
-    ]
-    for email, language in recipients:
+    recipients = {job.contact_email: "fi"} if job.contact_email else {}
+    for membership in job.employer.memberships.filter(notify=Notify.EACH).select_related("user"):
+        recipients.setdefault(membership.user.email, membership.user.language)
+    for email, language in recipients.items():
         send_templated(email, "jobs/emails/application_new", context, language)
 
 

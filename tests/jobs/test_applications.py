@@ -386,3 +386,23 @@ def test_bulk_change_ignores_another_jobs_applications(client, owner, employer, 
         {"status": "rejected", "application": [application.pk]},
     )
     assert Application.objects.get(pk=application.pk).status == "received"
+
+
+def test_each_member_chooses_their_e_mails_about_new_applications(
+    client, jobseeker, job, owner, recruiter, django_capture_on_commit_callbacks
+):
+    client.force_login(recruiter)
+    client.post(f"/fi/employers/{job.employer.slug}/members/notify/", {"notify": "none"})
+    client.force_login(owner)
+    client.post(f"/fi/employers/{job.employer.slug}/members/notify/", {"notify": "daily"})
+    client.force_login(jobseeker)
+    apply(client, job, django_capture_on_commit_callbacks)
+    assert [m.to for m in mail.outbox] == [[jobseeker.email]]  # only the receipt
+
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_application_digests")
+        call_command("send_application_digests")  # again: nothing new to summarise
+    summaries = [m for m in mail.outbox if m.to == [owner.email]]
+    assert len(summaries) == 1 and "Kokki: 1" in summaries[0].body
