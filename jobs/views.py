@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -340,6 +340,19 @@ def apply(request, job_id):
                 application.cv.delete(save=False)
             messages.info(request, _("You have already applied for this job."))
             return redirect("dashboard")
+        except DatabaseError:
+            # Nothing was stored (the transaction rolled back): say so, keep what was typed.
+            if application.cv:
+                application.cv.delete(save=False)
+            form.add_error(
+                None,
+                _(
+                    "Your application could not be saved because of a technical "
+                    "problem, and nothing was sent. Please try again in a "
+                    "moment."
+                ),
+            )
+            return render(request, "jobs/apply.html", {"job": job, "form": form}, status=503)
         messages.success(
             request,
             _(

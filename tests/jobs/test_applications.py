@@ -406,3 +406,27 @@ def test_each_member_chooses_their_e_mails_about_new_applications(
         call_command("send_application_digests")  # again: nothing new to summarise
     summaries = [m for m in mail.outbox if m.to == [owner.email]]
     assert len(summaries) == 1 and "Kokki: 1" in summaries[0].body
+
+
+def test_a_database_failure_stores_nothing_and_says_so(
+    client, jobseeker, job, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.db import OperationalError
+
+    def fail(*args, **kwargs):
+        raise OperationalError("connection lost")
+
+    monkeypatch.setattr("jobs.views.ApplicationEvent.objects.create", fail)
+    client.force_login(jobseeker)
+    response = apply(
+        client,
+        job,
+        django_capture_on_commit_callbacks,
+        cv=SimpleUploadedFile("cv.pdf", PDF, "application/pdf"),
+        cover_letter="Tätä ei saa hukata.",
+    )
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert "eikä mitään lähetetty" in html
+    assert "Tätä ei saa hukata." in html
+    assert not Application.objects.exists() and mail.outbox == []
