@@ -7,10 +7,13 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django import forms
 from django.conf import settings
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .emails import enqueue_message
+
+SIGNUP_NEXT = "signup_next"
 
 
 class SignupForm(forms.Form):
@@ -22,12 +25,22 @@ class SignupForm(forms.Form):
     )
 
     def signup(self, request, user):
+        # Where the visitor was going (e.g. a job's application form): kept in the session
+        # through the e-mail verification, which ends in a sign-in (AccountAdapter below).
+        next_url = request.POST.get("next") or request.GET.get("next")
+        if next_url and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            request.session[SIGNUP_NEXT] = next_url
         user.full_name = self.cleaned_data["full_name"]
         user.language = (get_language() or "fi")[:2]
         user.save(update_fields=["full_name", "language"])
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request):
+        return request.session.pop(SIGNUP_NEXT, None) or super().get_login_redirect_url(request)
+
     def send_mail(self, template_prefix, email, context):
         request = allauth_context.request  # None outside a request, e.g. in a command
         domain = request.get_host() if request else urlsplit(settings.SITE_URL).netloc

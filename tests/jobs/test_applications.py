@@ -430,3 +430,46 @@ def test_a_database_failure_stores_nothing_and_says_so(
     assert "eikä mitään lähetetty" in html
     assert "Tätä ei saa hukata." in html
     assert not Application.objects.exists() and mail.outbox == []
+
+
+def test_a_visitor_who_signs_up_comes_back_to_the_application_form(
+    client, job, django_capture_on_commit_callbacks
+):
+    import re
+
+    login = client.get(f"/fi/jobs/{job.pk}/apply/")["Location"]
+    signup = (
+        re.search(r'href="(/fi/accounts/signup/\?next=[^"]+)"', client.get(login).content.decode())
+        .group(1)
+        .replace("&amp;", "&")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            signup,
+            {
+                "email": "uusi@example.com",
+                "password1": "kesä-sauna-2027!",
+                "password2": "kesä-sauna-2027!",
+                "next": f"/fi/jobs/{job.pk}/apply/",
+            },
+        )
+    confirm = re.search(r"http://testserver(/\S+)", mail.outbox[-1].body).group(1)
+    response = client.post(confirm)
+    assert response["Location"] == f"/fi/jobs/{job.pk}/apply/"
+
+
+def test_an_outside_next_address_is_ignored(client, job, django_capture_on_commit_callbacks):
+    import re
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/fi/accounts/signup/?next=https://evil.example.com/",
+            {
+                "email": "uusi@example.com",
+                "password1": "kesä-sauna-2027!",
+                "password2": "kesä-sauna-2027!",
+                "next": "https://evil.example.com/",
+            },
+        )
+    confirm = re.search(r"http://testserver(/\S+)", mail.outbox[-1].body).group(1)
+    assert "evil" not in client.post(confirm)["Location"]
