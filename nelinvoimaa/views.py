@@ -167,7 +167,9 @@ def dashboard(request):
             "employers": list(by_employer.values()),
             "statuses": Status.choices,
             "today": today,
-            "applications": request.user.applications.select_related("job", "job__employer"),
+            "applications": request.user.applications.select_related(
+                "job", "job__employer"
+            ).prefetch_related("events"),
         },
     )
 

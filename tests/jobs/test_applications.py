@@ -473,3 +473,11 @@ def test_an_outside_next_address_is_ignored(client, job, django_capture_on_commi
         )
     confirm = re.search(r"http://testserver(/\S+)", mail.outbox[-1].body).group(1)
     assert "evil" not in client.post(confirm)["Location"]
+
+
+def test_the_applicant_sees_the_history_of_the_application(client, jobseeker, owner, application):
+    application.change_status(owner, "in_review")
+    application.change_status(owner, "interview")
+    client.force_login(jobseeker)
+    html = client.get("/fi/dashboard/").content.decode()
+    assert html.index("Käsittelyssä") < html.rindex("Haastattelu")

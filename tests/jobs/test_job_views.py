@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from jobs.models import Job
+from jobs.models import Application, Job
 from nelinvoimaa.models import Municipality, Sector
 from tests.conftest import make_job
 
@@ -236,9 +236,18 @@ def test_dashboard_lists_what_needs_action_with_a_fixed_number_of_queries(
             title=f"Työ {n}",
             deadline=timezone.localdate() + timedelta(days=30),
         )
+    for n in range(3):  # the owner has applied for jobs too
+        Application.objects.create(
+            job=make_job(employer, status="published", title=f"Haettu {n}"),
+            applicant=owner,
+            cover_letter="x",
+            phone="1",
+            consent_at=timezone.now(),
+        )
     client.force_login(owner)
-    # session, user, memberships, jobs, rejection events, own applications, footer pages
-    with django_assert_num_queries(7):
+    # session, user, memberships, jobs, rejection events, own applications and their
+    # history, footer pages
+    with django_assert_num_queries(8):
         html = client.get("/fi/dashboard/").content.decode()
     assert "Odottaa toimiasi" in html
     assert "Lisää palkka." in html and "Keskeneräinen" in html and "Pian päättyvä" in html
