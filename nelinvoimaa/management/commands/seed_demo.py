@@ -17,7 +17,15 @@ from django.utils import timezone
 
 from employers.business_id import check_digit
 from employers.models import Employer, Membership, Role
-from jobs.models import Action, Job, JobEvent, Status, work_months_mask
+from jobs.models import (
+    Action,
+    Application,
+    ApplicationEvent,
+    Job,
+    JobEvent,
+    Status,
+    work_months_mask,
+)
 from jobs.search import refresh_search_vectors
 from nelinvoimaa import demo_data
 from nelinvoimaa.models import Municipality, Sector, User
@@ -81,6 +89,7 @@ class Command(BaseCommand):
             created = self.seed_users()
             new_employers = self.seed_employers(employers)
             new_jobs = self.seed_jobs(jobs)
+            self.seed_applications()
         invalidate_public_pages()  # bulk inserts send no signals
         self.stdout.write(
             self.style.SUCCESS(
@@ -155,6 +164,31 @@ class Command(BaseCommand):
                 )
             created += 1
         return created
+
+    def seed_applications(self):
+        """The demo jobseeker has applied for a few of the demo employer's open jobs."""
+        jobseeker = User.objects.filter(email="tyonhakija@example.com").first()
+        if jobseeker is None or Application.objects.filter(applicant=jobseeker).exists():
+            return
+        jobs = Job.objects.open().filter(
+            employer__memberships__user__email="tyonantaja@example.com", apply_method="here"
+        )[:3]
+        for job, status in zip(jobs, ["received", "in_review", "interview"], strict=False):
+            application = Application.objects.create(
+                job=job,
+                applicant=jobseeker,
+                status=status,
+                phone="040 123 4567",
+                cover_letter="Hei! Olen tehnyt kausitöitä matkailussa kolme kesää ja asun "
+                "Sysmässä. Pääsen aloittamaan joustavasti.",
+                availability="Kesäkuusta elokuuhun",
+                consent_at=timezone.now(),
+            )
+            ApplicationEvent.objects.create(
+                application=application, status="received", actor=jobseeker
+            )
+            if status != "received":
+                ApplicationEvent.objects.create(application=application, status=status)
 
     def seed_jobs(self, total):
         existing = Job.objects.count()
