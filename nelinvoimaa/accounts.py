@@ -7,6 +7,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -48,3 +49,14 @@ class AccountAdapter(DefaultAccountAdapter):
         context = {"request": request, "email": email, "current_site": site} | context
         # Rendered now, in the request's language; sent by a task after the transaction commits.
         enqueue_message(self.render_mail(template_prefix, email, context))
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = get_user_model()
+        fields = ["full_name", "phone", "language"]
+        widgets = {
+            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "language": forms.RadioSelect,
+        }

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("pages/<slug:slug>/", views.page, name="page"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/my-data/", views.my_data, name="my_data"),
+    path("dashboard/profile/", views.profile, name="profile"),
     path("employers/", include("employers.urls")),
     path("jobs/", include("jobs.urls")),
     path("accounts/", include("allauth.urls")),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from jobs.models import Action, ApplicationStatus, Job, JobEvent, Status
 
+from .accounts import ProfileForm
 from .models import Municipality, Page
 from .page_cache import cache_public_page
 from .personal_data import AccountDeletionBlocked, delete_account, export_user_data
@@ -198,4 +199,17 @@ def my_data(request):
                 return redirect("home")
     return render(
         request, "nelinvoimaa/my_data.html", {"error": error}, status=400 if error else 200
+    )
+
+
+@login_required
+def profile(request):
+    """Name, phone and the language of the portal's e-mails."""
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your details have been saved."))
+        return redirect("profile")
+    return render(
+        request, "nelinvoimaa/profile.html", {"form": form}, status=400 if form.errors else 200
     )

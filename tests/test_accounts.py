@@ -181,3 +181,25 @@ def test_unverified_users_made_by_helpers_cannot_sign_in(client, db):
     response = sign_in(client, "unverified@example.com")
     assert "_auth_user_id" not in client.session
     assert response.status_code == 302
+
+
+def test_a_user_edits_name_phone_and_the_language_of_e_mails(client, jobseeker):
+    client.force_login(jobseeker)
+    assert client.get("/fi/dashboard/profile/").status_code == 200
+    response = client.post(
+        "/fi/dashboard/profile/",
+        {"full_name": "Jonna Uusi", "phone": "040 765 4321", "language": "sv"},
+    )
+    assert response.status_code == 302
+    jobseeker.refresh_from_db()
+    assert (jobseeker.full_name, jobseeker.phone, jobseeker.language) == (
+        "Jonna Uusi",
+        "040 765 4321",
+        "sv",
+    )
+    response = client.post("/fi/dashboard/profile/", {"full_name": "x", "language": "de"})
+    assert response.status_code == 400 and 'value="x"' in response.content.decode()
+
+
+def test_the_profile_needs_sign_in(client, db):
+    assert client.get("/fi/dashboard/profile/")["Location"].startswith("/fi/accounts/login/")

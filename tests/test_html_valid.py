@@ -67,6 +67,10 @@ def test_public_and_employer_pages_are_valid_html(client, tmp_path):
         client.get(path).content
         for path in [
             "/fi/dashboard/",
+            "/fi/dashboard/profile/",
+            "/fi/dashboard/my-data/",
+            f"/fi/jobs/{job.pk}/applicants/",
+            f"/fi/jobs/{job.pk}/apply/",
             f"/fi/employers/{employer.slug}/edit/",
             f"/fi/employers/{employer.slug}/members/",
             f"/fi/employers/{employer.slug}/jobs/new/",
