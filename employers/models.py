@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -46,13 +46,6 @@ class EmployerQuerySet(models.QuerySet):
         if not user.is_staff:
             return self.none()
         return self.filter(municipality__in=user.municipalities.all())
-
-    def with_open_jobs(self):
-        from jobs.models import Job
-
-        return self.annotate(
-            has_open_jobs=Exists(Job.objects.open().filter(employer=OuterRef("pk")))
-        )
 
 
 class Employer(models.Model):

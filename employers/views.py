@@ -2,14 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from jobs.models import Job, Status
+from jobs.models import Job, open_condition
 from nelinvoimaa.emails import send_templated
 from nelinvoimaa.page_cache import cache_public_page
 
@@ -33,13 +32,12 @@ def member_employer_or_404(user, slug, *, owner=False):
 
 
 def directory_queryset():
-    today = timezone.localdate()
     return (
         Employer.objects.select_related("municipality")
         .annotate(
             open_job_count=Count(
                 "jobs",
-                filter=Q(jobs__status=Status.PUBLISHED, jobs__deadline__gte=today),
+                filter=open_condition("jobs__"),
                 distinct=True,
             )
         )

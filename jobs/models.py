@@ -67,11 +67,19 @@ class TransitionError(Exception):
     """The job is not in a state where this can be done (perhaps someone just did it)."""
 
 
+def open_condition(prefix=""):
+    """The condition for an open job (published, deadline not passed), e.g. with prefix
+    "jobs__" to count the open jobs of employers or municipalities."""
+    return Q(
+        **{f"{prefix}status": Status.PUBLISHED, f"{prefix}deadline__gte": timezone.localdate()}
+    )
+
+
 class JobQuerySet(models.QuerySet):
     def open(self):
         """Published jobs whose application deadline has not passed, even before the daily
         task closes them."""
-        return self.filter(status=Status.PUBLISHED, deadline__gte=timezone.localdate())
+        return self.filter(open_condition())
 
     def public(self):
         """Jobs anyone may open: open, and closed ones (which say they are closed)."""

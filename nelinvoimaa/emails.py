@@ -18,14 +18,13 @@ def enqueue_message(message):
         ),
         "",
     )
-    kwargs = {
-        "subject": str(message.subject),
-        "body": message.body,
-        "to": list(message.to),
-        "from_email": message.from_email or settings.DEFAULT_FROM_EMAIL,
-        "html": html,
-    }
-    transaction.on_commit(lambda: send_email.enqueue(**kwargs))
+    send_after_commit(
+        str(message.subject),
+        message.body,
+        list(message.to),
+        message.from_email or settings.DEFAULT_FROM_EMAIL,
+        html,
+    )
 
 
 def send_templated(to, template, context, language):
@@ -33,10 +32,13 @@ def send_templated(to, template, context, language):
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_body.txt", context)
-    kwargs = {
-        "subject": subject,
-        "body": body,
-        "to": [to],
-        "from_email": settings.DEFAULT_FROM_EMAIL,
-    }
-    transaction.on_commit(lambda: send_email.enqueue(**kwargs))
+    send_after_commit(subject, body, [to], settings.DEFAULT_FROM_EMAIL)
+
+
+def send_after_commit(subject, body, to, from_email, html=""):
+    """Enqueue the sending task once the current transaction commits (at once outside one)."""
+    transaction.on_commit(
+        lambda: send_email.enqueue(
+            subject=subject, body=body, to=to, from_email=from_email, html=html
+        )
+    )

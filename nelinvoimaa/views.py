@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from jobs.models import Action, ApplicationStatus, Job, JobEvent, Status
+from jobs.models import Action, ApplicationStatus, Job, JobEvent, Status, open_condition
 
 from .accounts import ProfileForm
 from .models import Municipality, Page
@@ -37,7 +37,6 @@ NEWEST_COUNT = 6
 @require_safe
 @cache_public_page
 def home(request):
-    today = timezone.localdate()
     open_jobs = Job.objects.open()
     season_masks = [sum(1 << (m - 1) for m in months) for _name, months in SEASONS]
     annotated = open_jobs.annotate(
@@ -59,7 +58,7 @@ def home(request):
         for n, (name, months) in enumerate(SEASONS)
     ]
     municipalities = Municipality.objects.annotate(
-        open_count=Count("jobs", filter=Q(jobs__status=Status.PUBLISHED, jobs__deadline__gte=today))
+        open_count=Count("jobs", filter=open_condition("jobs__"))
     )
     return render(
         request,
