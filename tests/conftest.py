@@ -15,6 +15,8 @@ from nelinvoimaa.models import Municipality, User
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "correct-horse-battery-staple"
+# The smallest file the CV check accepts as a PDF.
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -115,6 +117,12 @@ def _finnish():
     translation.activate("fi")
     yield
     translation.activate("fi")
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """CVs written by any test go to a temporary folder, never the project's."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)
@@ -248,3 +256,14 @@ def sysma_moderator_in_group(sysma_moderator, staff_group):
 def hartola_moderator_in_group(hartola_moderator, staff_group):
     hartola_moderator.groups.add(staff_group)
     return hartola_moderator
+
+
+def browser_sign_in(page, live_server, email):
+    """Sign in through the Finnish sign-in form and wait until signed in."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{live_server.url}/fi/accounts/login/")
+    page.get_by_label("Sähköposti").fill(email)
+    page.get_by_label("Salasana").fill(PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    expect(page.get_by_role("button", name="Kirjaudu ulos")).to_be_visible()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from nelinvoimaa.models import User
 from tests.accessibility import assert_accessible
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, browser_sign_in, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_transactional_db")]
 
@@ -97,17 +97,9 @@ def test_the_csp_check_sees_an_inline_script_blocked(live_server, page, csp_viol
     assert csp_violations, "the blocked inline script is reported"
 
 
-def sign_in(page, live_server, email):
-    page.goto(f"{live_server.url}/fi/accounts/login/")
-    page.get_by_label("Sähköposti").fill(email)
-    page.get_by_label("Salasana").fill(PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
-    expect(page.get_by_role("button", name="Kirjaudu ulos")).to_be_visible()
-
-
 def test_account_settings_pages_pass_axe(live_server, page, csp_violations):
     make_user("tili@example.com")
-    sign_in(page, live_server, "tili@example.com")
+    browser_sign_in(page, live_server, "tili@example.com")
     for path in ["accounts/email/", "accounts/password/change/", "accounts/2fa/"]:
         page.goto(f"{live_server.url}/fi/{path}")
         assert page.locator("h1").count() == 1, path
@@ -118,7 +110,7 @@ def test_account_settings_pages_pass_axe(live_server, page, csp_violations):
 @override_settings(ADMIN_REQUIRE_MFA=False)
 def test_the_admin_runs_under_the_content_security_policy(live_server, page, csp_violations):
     make_user("paakayttaja@example.com", is_staff=True, is_superuser=True)
-    sign_in(page, live_server, "paakayttaja@example.com")
+    browser_sign_in(page, live_server, "paakayttaja@example.com")
     for path in [
         "/admin/",
         "/admin/nelinvoimaa/page/",

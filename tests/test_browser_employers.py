@@ -9,17 +9,17 @@ from playwright.sync_api import expect
 
 from jobs.models import Job
 from tests.accessibility import assert_accessible
-from tests.conftest import PASSWORD, make_employer, make_job, make_staff, make_user
+from tests.conftest import (
+    PASSWORD,
+    PDF,
+    browser_sign_in,
+    make_employer,
+    make_job,
+    make_staff,
+    make_user,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_transactional_db")]
-
-
-def sign_in(page, live_server, email):
-    page.goto(f"{live_server.url}/fi/accounts/login/")
-    page.get_by_label("Sähköposti").fill(email)
-    page.get_by_label("Salasana").fill(PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
-    expect(page.get_by_role("button", name="Kirjaudu ulos")).to_be_visible()
 
 
 def sign_out(page):
@@ -31,7 +31,7 @@ def test_register_post_and_get_approved(live_server, page, csp_violations, staff
     make_user("yrittaja@example.com")
     moderator = make_staff("tarkastaja@sysma.example.com", "781")
     moderator.groups.add(staff_group)
-    sign_in(page, live_server, "yrittaja@example.com")
+    browser_sign_in(page, live_server, "yrittaja@example.com")
 
     page.goto(f"{live_server.url}/fi/employers/new/")
     assert_accessible(page)
@@ -73,7 +73,7 @@ def test_register_post_and_get_approved(live_server, page, csp_violations, staff
     assert job.status == "submitted"
     sign_out(page)
 
-    sign_in(page, live_server, "tarkastaja@sysma.example.com")
+    browser_sign_in(page, live_server, "tarkastaja@sysma.example.com")
     page.goto(f"{live_server.url}/admin/")
     expect(page.locator("#moderation-queue")).to_contain_text("1 työpaikkailmoitus")
     page.get_by_role("link", name="Avaa tarkastusjono").click()
@@ -142,15 +142,14 @@ def test_search_filter_and_open_a_job(live_server, page, csp_violations):
 
 
 def test_apply_with_a_cv_then_the_employer_invites_to_interview(
-    live_server, page, csp_violations, tmp_path, settings
+    live_server, page, csp_violations, tmp_path
 ):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     owner = make_user("omistaja@example.com")
     employer = make_employer("Lomakylä Vuorenmäki", owner, "081", verified=True)
     job = make_job(employer, status="published", title="Kokki kesäksi")
     make_user("hakija@example.com", full_name="Hanna Hakija")
     cv = tmp_path / "Hannan CV.pdf"
-    cv.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    cv.write_bytes(PDF)
 
     page.goto(f"{live_server.url}{job.get_absolute_url()}")
     page.get_by_role("link", name="Hae", exact=True).click()
@@ -172,7 +171,7 @@ def test_apply_with_a_cv_then_the_employer_invites_to_interview(
     assert_accessible(page)
     sign_out(page)
 
-    sign_in(page, live_server, "omistaja@example.com")
+    browser_sign_in(page, live_server, "omistaja@example.com")
     page.goto(f"{live_server.url}/fi/jobs/{job.pk}/manage/")
     page.get_by_role("link", name="1 hakemus").click()
     assert_accessible(page)
@@ -184,7 +183,7 @@ def test_apply_with_a_cv_then_the_employer_invites_to_interview(
     expect(page.get_by_role("status").first).to_contain_text("Tila on vaihdettu")
     sign_out(page)
 
-    sign_in(page, live_server, "hakija@example.com")
+    browser_sign_in(page, live_server, "hakija@example.com")
     page.goto(f"{live_server.url}/fi/dashboard/")
     expect(page.get_by_role("cell", name="Haastattelu")).to_be_visible()
     assert_accessible(page)

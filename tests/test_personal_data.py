@@ -14,14 +14,7 @@ from employers.models import Membership
 from jobs.models import Application, Job, JobEvent
 from nelinvoimaa.models import AuditEntry, User
 from nelinvoimaa.personal_data import user_relations
-from tests.conftest import PASSWORD, make_job
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+from tests.conftest import PASSWORD, PDF, make_job
 
 
 @pytest.fixture
