@@ -114,17 +114,7 @@ def edit(request, slug):
         form.save()
         messages.success(request, _("The employer profile has been saved."))
         return redirect("employers:edit", employer.slug)
-    return render(
-        request,
-        "employers/form.html",
-        {
-            "form": form,
-            "employer": employer,
-            "membership": membership,
-            "photo_form": PhotoForm(employer=employer),
-            "photos": employer.photos.all(),
-        },
-    )
+    return render_edit_page(request, membership, form, PhotoForm(employer=employer))
 
 
 @login_required
@@ -136,17 +126,25 @@ def add_photo(request, slug):
         photo_form.save()
         messages.success(request, _("The photo has been added."))
         return redirect("employers:edit", employer.slug)
+    return render_edit_page(
+        request, membership, EmployerForm(instance=employer), photo_form, status=400
+    )
+
+
+def render_edit_page(request, membership, form, photo_form, status=200):
+    """The profile form and the photos, one of them possibly with errors."""
+    employer = membership.employer
     return render(
         request,
         "employers/form.html",
         {
-            "form": EmployerForm(instance=employer),
+            "form": form,
             "employer": employer,
             "membership": membership,
             "photo_form": photo_form,
             "photos": employer.photos.all(),
         },
-        status=400,
+        status=status,
     )
 
 
