@@ -2,9 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -21,6 +19,7 @@ from nelinvoimaa.page_cache import cache_public_page
 
 from .filters import JobFilter, reference_choices
 from .forms import ApplicationForm, CloseForm, JobForm, NotesForm, StatusForm
+from .listing import FACETS, count_matches, job_page
 from .models import (
     Action,
     Application,
@@ -55,14 +54,6 @@ def filtered_jobs(params, reference=None):
         params, queryset=Job.objects.open().select_related(*LIST_RELATED), reference=reference
     )
     return job_filter.qs, job_filter
-
-
-def facet_counts(params, field, reference):
-    """How many jobs each choice of `field` would give, with the other filters as they are."""
-    others = params.copy()
-    others.pop(field, None)
-    queryset, _filter = filtered_jobs(others, reference)
-    return dict(queryset.order_by().values_list(f"{field}_id").annotate(n=Count("pk")))
 
 
 def active_filters(params, form):
@@ -133,14 +124,19 @@ def job_list(request):
     params = request.GET
     reference = reference_choices()
     queryset, job_filter = filtered_jobs(params, reference)
-    page = Paginator(queryset, PAGE_SIZE).get_page(params.get("page"))
+    others = params.copy()
+    for name in FACETS:
+        others.pop(name, None)
+    counts = count_matches(job_filter, filtered_jobs(others, reference)[0])
+    page = job_page(queryset, counts, params.get("page"), PAGE_SIZE, LIST_RELATED)
     form = job_filter.form
     chips = active_filters(params, form)
-    for name in ("municipality", "sector"):
-        counts = facet_counts(params, name, reference)
-        form.fields[name].choices = [
-            (pk, f"{label} ({counts.get(int(pk), 0)})") for pk, label in reference[name]
-        ]
+    for name in FACETS:
+        if counts.facets is not None:
+            facet = counts.facets[name]
+            form.fields[name].choices = [
+                (pk, f"{label} ({facet.get(int(pk), 0)})") for pk, label in reference[name]
+            ]
     feed_query = params.copy()
     feed_query.pop("page", None)
     return render(
@@ -150,6 +146,7 @@ def job_list(request):
             "filter": job_filter,
             "controls": filter_controls(form, params),
             "page": page,
+            "counts": counts,
             "chips": chips,
             "feed_query": feed_query.urlencode(),
         },

@@ -189,11 +189,47 @@ def test_the_list_runs_a_fixed_number_of_queries(client, employer, django_assert
     for n in range(30):
         make_job(employer, status="published", title=f"Työ {n}", housing_offered=True, **summer)
     sysma = pk(Municipality, code="781")
-    # municipalities, sectors, count, page, municipality and sector facets, footer
-    with django_assert_num_queries(7):
+    # municipalities, sectors, the counts (total and facets in one), the page's ids, its
+    # jobs with their employers and municipalities, footer
+    with django_assert_num_queries(6):
         assert len(titles(client, "housing=on&month=7")) == 20
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert len(titles(client, f"page=2&municipality={sysma}&q=ty%C3%B6")) == 10
+
+
+def test_each_choice_counts_with_the_other_filters_as_they_are(client, jobs):
+    sysma, hartola = pk(Municipality, code="781"), pk(Municipality, code="081")
+    care, cleaning = pk(Sector, slug="care"), pk(Sector, slug="cleaning")
+    html = client.get(f"/fi/jobs/?municipality={hartola}&sector={cleaning}").content.decode()
+    assert "0 avointa työpaikkaa" in html  # Hartola has no cleaning jobs
+    assert "Sysmä (1)" in html and "Hartola (0)" in html  # cleaning jobs by municipality
+    assert "Siivous ja kiinteistöpalvelut (0)" in html  # Hartola's jobs by sector
+    assert "Hoiva ja terveys (1)" in html
+    html = client.get(f"/fi/jobs/?municipality={sysma}&municipality={hartola}").content.decode()
+    assert "3 avointa työpaikkaa" in html  # the remote job is in neither
+    assert "Hoiva ja terveys (1)" in html and f"sector={care}" not in html
+
+
+def test_a_common_word_counts_only_so_far_and_ranks_among_that_many(
+    client, employer, other_owner, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr("jobs.listing.COUNT_CAP", 3)
+    for n in range(5):
+        make_job(employer, status="published", title=f"Kokki {n}")
+    hartola = other_owner.memberships.get().employer
+    make_job(hartola, status="published", title="Kokki Hartolassa")
+    html = client.get("/fi/jobs/?q=kokki").content.decode()
+    assert "Yli 3 avointa työpaikkaa" in html
+    assert "Sysmä (" not in html  # no counts when they are not known
+    assert len(titles(client, "q=kokki")) == 3
+    # A municipality narrows it below the cap: an exact total again, with one query more.
+    hartola_pk = hartola.municipality_id
+    with django_assert_num_queries(7):
+        assert titles(client, f"q=kokki&municipality={hartola_pk}") == ["Kokki Hartolassa"]
+    html = client.get(f"/fi/jobs/?q=kokki&municipality={hartola_pk}").content.decode()
+    assert "1 avoin työpaikka" in html
+    # Without a search word nothing is capped.
+    assert "6 avointa työpaikkaa" in client.get("/fi/jobs/").content.decode()
 
 
 def test_the_job_page_runs_a_fixed_number_of_queries(client, employer, django_assert_num_queries):
