@@ -108,6 +108,18 @@ class JobFilter(django_filters.FilterSet):
     def filter_noop(self, queryset, name, value):
         return queryset
 
+    def qs_without(self, *names):
+        """The jobs matching every filter but `names`, unordered: what each choice of those
+        filters would give with the others as they are."""
+        queryset = self.queryset.all()
+        if not self.is_bound:
+            return queryset
+        self.errors  # noqa: B018 - validates the form, so cleaned_data holds what was understood
+        for name, value in self.form.cleaned_data.items():
+            if name not in names:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
     @property
     def qs(self):
         queryset = super().qs

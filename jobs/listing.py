@@ -34,10 +34,10 @@ class Counts:
     facets: dict | None = None
 
 
-def count_matches(job_filter, superset):
-    """Counts for the filtered jobs of `job_filter`, given `superset`: the same filters
-    without municipality and sector."""
+def count_matches(job_filter):
+    """The total and the facet counts of the jobs that `job_filter` finds."""
     chosen = {name: _chosen(job_filter, name) for name in FACETS}
+    superset = job_filter.qs_without(*FACETS)
     pairs = superset.order_by().values_list("municipality_id", "sector_id")
     searching = bool(terms(job_filter.data.get("q", ""))) if job_filter.data else False
     if searching:
@@ -49,7 +49,7 @@ def count_matches(job_filter, superset):
             total = job_filter.qs.order_by()[: COUNT_CAP + 1].count()
             return Counts(total=min(total, COUNT_CAP), capped=total > COUNT_CAP)
     else:
-        counts = Counter(dict(((m, s), n) for m, s, n in pairs.annotate(n=Count("pk"))))
+        counts = Counter(dict(((m, s), n) for m, s, n in pairs.annotate(n=Count("*"))))
 
     def allowed(name, value):
         return not chosen[name] or value in chosen[name]
@@ -82,6 +82,6 @@ def job_page(queryset, counts, number, per_page, related):
     paginator.count = counts.total  # known already: no COUNT(*) of its own
     page = paginator.get_page(number)
     ids = list(page.object_list)
-    jobs = Job.objects.select_related(*related).in_bulk(ids)
+    jobs = Job.objects.select_related(*related).order_by().in_bulk(ids)
     page.object_list = [jobs[pk] for pk in ids if pk in jobs]
     return page

@@ -210,6 +210,22 @@ class Job(models.Model):
         indexes = [
             models.Index(fields=["status", "deadline"], name="job_status_deadline"),
             models.Index(fields=["status", "-published_at"], name="job_status_published"),
+            # Counting open jobs by what the list filters on reads only this index: one
+            # entry per published job, with every column the counts need.
+            models.Index(
+                fields=["deadline"],
+                include=[
+                    "municipality_id",
+                    "sector_id",
+                    "employment_type",
+                    "work_months",
+                    "is_remote",
+                    "housing_offered",
+                    "published_at",
+                ],
+                condition=Q(status="published"),
+                name="job_published_counts",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -124,10 +124,7 @@ def job_list(request):
     params = request.GET
     reference = reference_choices()
     queryset, job_filter = filtered_jobs(params, reference)
-    others = params.copy()
-    for name in FACETS:
-        others.pop(name, None)
-    counts = count_matches(job_filter, filtered_jobs(others, reference)[0])
+    counts = count_matches(job_filter)
     page = job_page(queryset, counts, params.get("page"), PAGE_SIZE, LIST_RELATED)
     form = job_filter.form
     chips = active_filters(params, form)
