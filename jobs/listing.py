@@ -5,10 +5,10 @@ the matches: the jobs matching every filter but municipality and sector, counted
 (municipality, sector) pair. Each choice's count is then "with the other filters as they are",
 and the total is the pairs the chosen municipalities and sectors allow.
 
-A text search counts at most COUNT_CAP matches. With more, the page says "more than 1 000",
+A text search counts at most COUNT_CAP matches. With more, the page says "more than 500",
 shows the choices without counts, and ranks by relevance among COUNT_CAP of the matches:
 finding, counting and ranking every match of a common word costs time in proportion to the
-size of the site (measured in bench/), while no one reads past 50 pages.
+size of the site (measured in bench/), while no one reads past 25 pages.
 """
 
 from collections import Counter
@@ -18,9 +18,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 
 from .models import Job
-from .search import terms
+from .search import ranked, terms
 
-COUNT_CAP = 1000
+COUNT_CAP = 500  # 25 pages of 20
 FACETS = ("municipality", "sector")
 
 
@@ -32,24 +32,29 @@ class Counts:
     # {"municipality": {pk: n}, "sector": {pk: n}}; None when the search matched too many to
     # count them all.
     facets: dict | None = None
+    # When capped: the COUNT_CAP matches among which to rank by relevance.
+    candidates: list | None = None
 
 
 def count_matches(job_filter):
     """The total and the facet counts of the jobs that `job_filter` finds."""
     chosen = {name: _chosen(job_filter, name) for name in FACETS}
-    superset = job_filter.qs_without(*FACETS)
-    pairs = superset.order_by().values_list("municipality_id", "sector_id")
-    searching = bool(terms(job_filter.data.get("q", ""))) if job_filter.data else False
-    if searching:
+    superset = job_filter.qs_without(*FACETS).order_by()
+    if _words(job_filter):
         # At most COUNT_CAP + 1 rows leave the database: enough to know whether there are more.
-        counts = Counter(pairs[: COUNT_CAP + 1])
-        if counts.total() > COUNT_CAP:
+        rows = list(superset.values_list("pk", "municipality_id", "sector_id")[: COUNT_CAP + 1])
+        if len(rows) > COUNT_CAP:
             if not any(chosen.values()):
-                return Counts(total=COUNT_CAP, capped=True)
-            total = job_filter.qs.order_by()[: COUNT_CAP + 1].count()
-            return Counts(total=min(total, COUNT_CAP), capped=total > COUNT_CAP)
+                candidates = [pk for pk, _m, _s in rows[:COUNT_CAP]]
+                return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
+            matches = list(job_filter.qs.order_by().values_list("pk", flat=True)[: COUNT_CAP + 1])
+            if len(matches) > COUNT_CAP:
+                return Counts(total=COUNT_CAP, capped=True, candidates=matches[:COUNT_CAP])
+            return Counts(total=len(matches))
+        counts = Counter((m, s) for _pk, m, s in rows)
     else:
-        counts = Counter(dict(((m, s), n) for m, s, n in pairs.annotate(n=Count("*"))))
+        pairs = superset.values_list("municipality_id", "sector_id").annotate(n=Count("*"))
+        counts = Counter({(m, s): n for m, s, n in pairs})
 
     def allowed(name, value):
         return not chosen[name] or value in chosen[name]
@@ -66,18 +71,25 @@ def count_matches(job_filter):
     return Counts(total=total, facets=facets)
 
 
+def _words(job_filter):
+    return terms(job_filter.data.get("q", "")) if job_filter.data else []
+
+
 def _chosen(job_filter, name):
     if not job_filter.is_bound or not job_filter.form.is_valid():
         return set()
     return {int(value) for value in job_filter.form.cleaned_data.get(name) or []}
 
 
-def job_page(queryset, counts, number, per_page, related):
-    """The requested page of `queryset`: ids first, then those jobs with their relations, so
-    the database joins and reads whole rows only for the jobs shown."""
-    if counts.capped and "rank" in queryset.query.annotations:
-        candidates = queryset.order_by().values("pk")[:COUNT_CAP]
-        queryset = queryset.filter(pk__in=candidates)
+def job_page(job_filter, counts, number, per_page, related):
+    """The requested page of the filtered jobs: ids first, then those jobs with their
+    relations, so the database joins and reads whole rows only for the jobs shown."""
+    queryset = job_filter.qs
+    ordering = queryset.query.order_by
+    if counts.candidates is not None and ordering[:1] == ("-rank",):
+        # Rank only the candidates, fetched by primary key: not every match again.
+        queryset = ranked(Job.objects.filter(pk__in=counts.candidates), job_filter.data["q"])
+        queryset = queryset.order_by(*ordering)
     paginator = Paginator(queryset.values_list("pk", flat=True), per_page)
     paginator.count = counts.total  # known already: no COUNT(*) of its own
     page = paginator.get_page(number)

@@ -49,15 +49,10 @@ def search(queryset, query):
     if not words:
         return queryset
     if uses_full_text_search():
-        # A raw tsquery of quoted lexemes: nothing the user types can break its syntax.
-        raw = " & ".join("'" + w.replace("'", "") + "':*" for w in words)
-        tsquery = SearchQuery(raw, search_type="raw", config="finnish")
         in_title = Q()
         for word in words:
             in_title &= Q(title__icontains=word)
-        return queryset.filter(Q(search_vector=tsquery) | in_title).alias(
-            rank=SearchRank(F("search_vector"), tsquery)
-        )
+        return ranked(queryset.filter(Q(search_vector=_tsquery(words)) | in_title), query)
     condition = Q()
     for word in words:
         condition &= (
@@ -66,7 +61,20 @@ def search(queryset, query):
             | Q(employer__name__icontains=word)
             | Q(languages__icontains=word)
         )
-    return queryset.filter(condition).alias(rank=F("pk"))
+    return ranked(queryset.filter(condition), query)
+
+
+def ranked(queryset, query):
+    """`queryset` with the `rank` alias of `query` (how well each job matches it), unfiltered."""
+    if not uses_full_text_search():
+        return queryset.alias(rank=F("pk"))
+    return queryset.alias(rank=SearchRank(F("search_vector"), _tsquery(terms(query))))
+
+
+def _tsquery(words):
+    # A raw tsquery of quoted lexemes: nothing the user types can break its syntax.
+    raw = " & ".join("'" + w.replace("'", "") + "':*" for w in words)
+    return SearchQuery(raw, search_type="raw", config="finnish")
 
 
 def refresh_search_vectors(job_ids=None):

@@ -123,9 +123,9 @@ def filter_controls(form, params):
 def job_list(request):
     params = request.GET
     reference = reference_choices()
-    queryset, job_filter = filtered_jobs(params, reference)
+    _queryset, job_filter = filtered_jobs(params, reference)
     counts = count_matches(job_filter)
-    page = job_page(queryset, counts, params.get("page"), PAGE_SIZE, LIST_RELATED)
+    page = job_page(job_filter, counts, params.get("page"), PAGE_SIZE, LIST_RELATED)
     form = job_filter.form
     chips = active_filters(params, form)
     for name in FACETS:
