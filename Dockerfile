@@ -18,13 +18,15 @@ RUN for dir in */locale; do /venv/bin/pybabel compile -D django -d "$dir"; done 
 
 FROM python:3.13-slim
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 PATH=/venv/bin:$PATH DJANGO_ENV=production
+# The only writable places: uploaded public files and, apart from them, the CVs.
 RUN useradd --system --uid 10001 --home-dir /app --no-create-home nelinvoimaa \
- && mkdir -p /data/media && chown nelinvoimaa /data/media
+ && mkdir -p /data/media /data/private-media \
+ && chown nelinvoimaa /data/media /data/private-media && chmod 700 /data/private-media
 WORKDIR /app
 COPY --from=build /venv /venv
 COPY --from=build /app /app
 USER nelinvoimaa
-ENV DJANGO_MEDIA_ROOT=/data/media
+ENV DJANGO_MEDIA_ROOT=/data/media DJANGO_PRIVATE_MEDIA_ROOT=/data/private-media
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"
 CMD ["gunicorn", "--config", "gunicorn.conf.py", "nelinvoimaa.wsgi"]
