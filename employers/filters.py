@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.models import Municipality, Sector
+from nelinvoimaa.query import with_understood_ids
 
 from .models import Employer
 
@@ -27,6 +28,10 @@ class EmployerFilter(django_filters.FilterSet):
     class Meta:
         model = Employer
         fields = ["municipality", "sector", "open_jobs"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        # Values that cannot be ids are dropped, not an error page (nor the other filters).
+        super().__init__(with_understood_ids(data, ("municipality", "sector")), *args, **kwargs)
 
     def filter_open_jobs(self, queryset, name, value):
         return queryset.filter(open_job_count__gt=0) if value else queryset

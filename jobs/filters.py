@@ -8,6 +8,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.models import Municipality, Sector
+from nelinvoimaa.query import understood_ids, with_understood_ids
 
 from .models import EmploymentType, Job
 from .search import search, terms
@@ -146,10 +147,9 @@ def _understood(data, filters):
     (e.g. ?municipality=abc&sector=3 still filters by sector)."""
     if data is None:
         return None
-    clean = data.copy()
-    for name in ("municipality", "sector"):
-        clean.setlist(name, [v for v in data.getlist(name) if v.isdigit() and len(v) < 10])
-    clean.setlist("month", [v for v in data.getlist("month") if v.isdigit() and 1 <= int(v) <= 12])
+    clean = with_understood_ids(data, ("municipality", "sector"))
+    months = understood_ids(data.getlist("month"))
+    clean.setlist("month", [v for v in months if 1 <= int(v) <= 12])
     clean.setlist(
         "employment_type",
         [v for v in data.getlist("employment_type") if v in EmploymentType.values],

@@ -30,6 +30,9 @@ def test_bad_filter_values_give_a_normal_page(client, employer):
     for query in [
         "municipality=abc",
         "municipality=999999",
+        "municipality=" + "9" * 40,  # overflowed the database's integer: a 500 before
+        "sector=" + "9" * 40,
+        "sector=%C2%B2",
         "sector=-1",
         "page=99999",
         "open_jobs=maybe",

@@ -159,6 +159,9 @@ def test_pagination(client, employer):
         "month=13",
         "month=0",
         "month=x",
+        "month=%C2%B2",  # "²" is a digit to str.isdigit() but not to int()
+        "municipality=%D9%A3",  # an Arabic-Indic three
+        "sector=" + "9" * 40,
         "employment_type=ceo",
         "posted=2",
         "sort=price",
