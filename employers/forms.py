@@ -3,6 +3,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.images import process_image
+from nelinvoimaa.query import IdsMultipleChoiceField
 
 from .business_id import normalize_business_id
 from .models import MAX_PHOTOS, Employer, Invitation, Membership, Photo, Role
@@ -42,6 +43,7 @@ class EmployerForm(forms.ModelForm):
             "rejection_message_sv",
             "rejection_message_en",
         ]
+        field_classes = {"sectors": IdsMultipleChoiceField}
         widgets = {
             "kind": forms.RadioSelect,
             "sectors": forms.CheckboxSelectMultiple,

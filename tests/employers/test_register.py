@@ -56,6 +56,15 @@ def test_an_invalid_business_id_is_refused_and_everything_typed_is_kept(client, 
     assert not Employer.objects.exists()
 
 
+def test_a_sector_that_cannot_be_an_id_is_a_message_not_an_error(client, jobseeker):
+    client.force_login(jobseeker)
+    for bad in ["9" * 40, "²", "-1"]:
+        response = client.post("/fi/employers/new/", form_data(sectors=[bad]))
+        assert response.status_code == 200
+        assert "Valitse oikea vaihtoehto" in response.content.decode()
+    assert not Employer.objects.exists()
+
+
 def test_a_second_registration_of_the_same_company_is_told_to_ask_for_an_invitation(
     client, employer, jobseeker
 ):
