@@ -120,3 +120,32 @@ def test_the_admin_runs_under_the_content_security_policy(live_server, page, csp
         page.goto(live_server.url + path)
         expect(page.locator("#content")).to_be_visible()
     assert csp_violations == []
+
+
+@override_settings(ADMIN_REQUIRE_MFA=False)
+def test_the_admin_pages_staff_use_pass_axe(live_server, page, csp_violations):
+    """Staff are users too: the admin index, every list and a change page of each."""
+    from tests.conftest import make_employer, make_job
+
+    make_user("admin@example.com", is_staff=True, is_superuser=True)
+    employer = make_employer("Sysmän Marjatila", make_user("o@example.com"), "781")
+    make_job(employer, status="submitted")
+    browser_sign_in(page, live_server, "admin@example.com")
+    page.goto(f"{live_server.url}/admin/")
+    lists = {
+        href
+        for href in page.locator("#content-main a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))"
+        )
+        if href and re.fullmatch(r"/admin/\w+/\w+/", href)
+    }
+    assert {"/admin/jobs/job/", "/admin/employers/employer/", "/admin/nelinvoimaa/page/"} <= lists
+    assert_accessible(page)
+    for path in sorted(lists):
+        page.goto(live_server.url + path)
+        assert_accessible(page)
+        first = page.locator("#result_list tbody tr th a").first
+        if first.count():
+            first.click()
+            assert_accessible(page)
+    assert csp_violations == []
