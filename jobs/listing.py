@@ -76,8 +76,11 @@ def _words(job_filter):
 
 
 def _chosen(job_filter, name):
-    if not job_filter.is_bound or not job_filter.form.is_valid():
+    if not job_filter.is_bound:
         return set()
+    # Validating fills cleaned_data with every value that was understood: the ones the
+    # filters apply, even when another value was not understood.
+    job_filter.form.is_valid()
     return {int(value) for value in job_filter.form.cleaned_data.get(name) or []}
 
 

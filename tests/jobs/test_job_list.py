@@ -185,6 +185,14 @@ def test_any_query_string_gives_a_normal_page(client, jobs, query):
 def test_an_ununderstood_value_does_not_void_the_others(client, jobs):
     care = pk(Sector, slug="care")
     assert set(titles(client, f"municipality=abc&sector={care}")) == {"Lähihoitaja"}
+    # A number that is no sector's: the municipality still filters, and counts, alone.
+    sysma = pk(Municipality, code="781")
+    html = client.get(f"/fi/jobs/?municipality={sysma}&sector=99999").content.decode()
+    assert "2 avointa työpaikkaa" in html
+    assert set(titles(client, f"municipality={sysma}&sector=99999")) == {
+        "Kokki kesäksi",
+        "Mökkihuoltaja",
+    }
 
 
 def test_the_list_runs_a_fixed_number_of_queries(client, employer, django_assert_num_queries):
