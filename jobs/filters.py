@@ -123,10 +123,10 @@ class JobFilter(django_filters.FilterSet):
 
     @property
     def qs(self):
-        queryset = super().qs
-        words = self.form.cleaned_data.get("q") if self.is_bound and self.form.is_valid() else ""
-        sort = self.form.cleaned_data.get("sort") if self.form.is_valid() else ""
-        sort = sort or ("relevance" if words else "newest")
+        queryset = super().qs  # validates a bound form: cleaned_data holds what was understood
+        understood = self.form.cleaned_data if self.is_bound else {}
+        words = understood.get("q") or ""
+        sort = understood.get("sort") or ("relevance" if words else "newest")
         if sort == "relevance" and terms(words):
             return queryset.order_by("-rank", "-published_at", "-pk")
         if sort == "deadline":

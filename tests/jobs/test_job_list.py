@@ -189,6 +189,11 @@ def test_an_ununderstood_value_does_not_void_the_others(client, jobs):
     sysma = pk(Municipality, code="781")
     html = client.get(f"/fi/jobs/?municipality={sysma}&sector=99999").content.decode()
     assert "2 avointa työpaikkaa" in html
+    Job.objects.filter(title="Kokki kesäksi").update(deadline=timezone.localdate())
+    assert titles(client, f"municipality={sysma}&sector=99999&sort=deadline") == [
+        "Kokki kesäksi",
+        "Mökkihuoltaja",
+    ]
     assert set(titles(client, f"municipality={sysma}&sector=99999")) == {
         "Kokki kesäksi",
         "Mökkihuoltaja",
