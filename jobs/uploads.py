@@ -2,12 +2,15 @@
 
 import io
 import os
+import re
 import uuid
 import zipfile
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_CV_BYTES = 5 * 1024 * 1024
@@ -64,3 +67,72 @@ def clean_cv(upload):
     safe = "".join(c for c in stem if c.isalnum() or c in " ._-()").strip(" .") or "cv"
     upload.seek(0)
     return File(io.BytesIO(data), name=f"{uuid.uuid4().hex}.{kind}"), f"{safe}.{kind}"
+
+
+# A CV kept across a failed submit. The browser cannot send a chosen file again, so when the
+# rest of the form has an error (or the database fails), a valid CV waits here, named in the
+# user's own session, until the application is sent. Stale ones are deleted daily.
+PENDING_DIR = "pending"
+PENDING_HOURS = 24
+_PENDING_NAME = re.compile(rf"^{PENDING_DIR}/[0-9a-f]{{32}}\.(pdf|docx|odt)$")
+
+
+def _storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+def _session_key(job_id):
+    return f"pending_cv:{job_id}"
+
+
+def keep_pending_cv(session, job_id, cv):
+    """Keep `cv` (as returned by clean_cv) for this user's next try at applying for the job."""
+    stored, original = cv
+    stored.seek(0)
+    drop_pending_cv(session, job_id)
+    name = _storage().save(f"{PENDING_DIR}/{stored.name}", stored)
+    session[_session_key(job_id)] = {"name": name, "original": original}
+    return session[_session_key(job_id)]
+
+
+def pending_cv(session, job_id):
+    """The kept CV ({"name", "original"}) for this job, if there is one and its file is there."""
+    pending = session.get(_session_key(job_id))
+    if (
+        pending
+        and _PENDING_NAME.match(pending.get("name", ""))
+        and _storage().exists(pending["name"])
+    ):
+        return pending
+    return None
+
+
+def open_pending_cv(pending):
+    """The kept CV as clean_cv returns it: (file under a new random name, original name)."""
+    with _storage().open(pending["name"]) as kept:
+        data = kept.read()
+    kind = pending["name"].rsplit(".", 1)[1]
+    return File(io.BytesIO(data), name=f"{uuid.uuid4().hex}.{kind}"), pending["original"]
+
+
+def drop_pending_cv(session, job_id):
+    pending = session.pop(_session_key(job_id), None)
+    if pending and _PENDING_NAME.match(pending.get("name", "")):
+        _storage().delete(pending["name"])
+
+
+def delete_stale_pending_cvs(now=None):
+    """Delete kept CVs older than PENDING_HOURS (their sessions may be long gone)."""
+    storage = _storage()
+    if not storage.exists(PENDING_DIR):
+        return 0
+    cutoff = (now or timezone.now()) - timedelta(hours=PENDING_HOURS)
+    deleted = 0
+    for name in storage.listdir(PENDING_DIR)[1]:
+        path = f"{PENDING_DIR}/{name}"
+        if storage.get_modified_time(path) < cutoff:
+            storage.delete(path)
+            deleted += 1
+    return deleted

@@ -31,6 +31,7 @@ from .models import (
     TransitionError,
 )
 from .structured_data import as_script_content, job_posting
+from .uploads import drop_pending_cv, keep_pending_cv, open_pending_cv, pending_cv
 
 DETAIL_RELATED = ["employer", "employer__municipality", "municipality", "sector"]
 LIST_RELATED = ["employer", "municipality"]
@@ -311,17 +312,25 @@ def apply(request, job_id):
         messages.info(request, _("You have already applied for this job."))
         return redirect("dashboard")
     form = ApplicationForm(
-        request.POST or None, request.FILES or None, initial={"phone": request.user.phone}
+        request.POST or None,
+        request.FILES or None,
+        initial={"phone": request.user.phone},
+        pending_cv=pending_cv(request.session, job.pk),
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        return apply_again(request, job, form)
+    if request.method == "POST":
+        cv = form.cleaned_data["cv_file"]
+        if form.attaches_pending_cv():
+            cv = open_pending_cv(form.pending_cv)
         try:
             with transaction.atomic():
                 application = form.save(commit=False)
                 application.job = job
                 application.applicant = request.user
                 application.consent_at = timezone.now()
-                if form.cleaned_data["cv_file"]:
-                    stored, original = form.cleaned_data["cv_file"]
+                if cv:
+                    stored, original = cv
                     application.cv.save(stored.name, stored, save=False)
                     application.cv_name = original
                 application.save()
@@ -347,6 +356,7 @@ def apply(request, job_id):
                 ),
             )
             return render(request, "jobs/apply.html", {"job": job, "form": form}, status=503)
+        drop_pending_cv(request.session, job.pk)
         messages.success(
             request,
             _(
@@ -355,12 +365,19 @@ def apply(request, job_id):
             ),
         )
         return redirect("dashboard")
-    return render(
-        request,
-        "jobs/apply.html",
-        {"job": job, "form": form},
-        status=400 if request.method == "POST" else 200,
-    )
+    return render(request, "jobs/apply.html", {"job": job, "form": form})
+
+
+def apply_again(request, job, form):
+    """The form again after an error, with all that was typed. A valid CV that was just
+    chosen is kept for the next try: the browser cannot send the file again."""
+    new_cv = form.cleaned_data.get("cv_file")
+    if new_cv:
+        form = ApplicationForm(
+            request.POST, pending_cv=keep_pending_cv(request.session, job.pk, new_cv)
+        )
+        form.is_valid()  # the same errors, shown beside the kept CV
+    return render(request, "jobs/apply.html", {"job": job, "form": form}, status=400)
 
 
 def notify_application(application):

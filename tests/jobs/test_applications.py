@@ -122,6 +122,72 @@ def test_bad_uploads_are_refused_and_what_was_typed_is_kept(
     assert not Application.objects.exists() and mail.outbox == []
 
 
+def test_a_valid_cv_is_kept_when_another_field_has_an_error(
+    client, jobseeker, job, settings, django_capture_on_commit_callbacks
+):
+    client.force_login(jobseeker)
+    response = apply(
+        client,
+        job,
+        django_capture_on_commit_callbacks,
+        cv=SimpleUploadedFile("Jonnan CV.pdf", PDF, "application/pdf"),
+        consent="",
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "CV:si Jonnan CV.pdf on tallessa" in html and "Älä liitä Jonnan CV.pdf" in html
+    assert not Application.objects.exists()
+    # The second try sends no file: the kept one goes with the application, and is gone after.
+    apply(client, job, django_capture_on_commit_callbacks)
+    application = Application.objects.get()
+    assert application.cv_name == "Jonnan CV.pdf"
+    assert application.cv.read() == PDF
+    assert not list((settings.PRIVATE_MEDIA_ROOT / "pending").iterdir())
+
+
+def test_the_kept_cv_can_be_declined_or_replaced(
+    client, jobseeker, job, employer, django_capture_on_commit_callbacks
+):
+    client.force_login(jobseeker)
+    cv = SimpleUploadedFile("vanha.pdf", PDF, "application/pdf")
+    apply(client, job, django_capture_on_commit_callbacks, cv=cv, consent="")
+    apply(client, job, django_capture_on_commit_callbacks, discard_pending_cv="on")
+    assert Application.objects.get(job=job).cv_name == ""
+    other = make_job(employer, status="published", title="Siivooja", contact_email="")
+    cv = SimpleUploadedFile("vanha.pdf", PDF, "application/pdf")
+    apply(client, other, django_capture_on_commit_callbacks, cv=cv, consent="")
+    new = SimpleUploadedFile("uusi.odt", odt(), "application/octet-stream")
+    apply(client, other, django_capture_on_commit_callbacks, cv=new)
+    assert Application.objects.get(job=other).cv_name == "uusi.odt"
+
+
+def test_a_kept_cv_belongs_to_its_user_and_job_only(
+    client, jobseeker, job, employer, django_capture_on_commit_callbacks
+):
+    client.force_login(jobseeker)
+    cv = SimpleUploadedFile("cv.pdf", PDF, "application/pdf")
+    apply(client, job, django_capture_on_commit_callbacks, cv=cv, consent="")
+    other_job = make_job(employer, status="published", title="Siivooja", contact_email="")
+    assert "on tallessa" not in client.get(f"/fi/jobs/{other_job.pk}/apply/").content.decode()
+    client.force_login(make_user("toinen@example.com"))
+    assert "on tallessa" not in client.get(f"/fi/jobs/{job.pk}/apply/").content.decode()
+
+
+def test_kept_cvs_older_than_a_day_are_deleted(jobseeker, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jobs.uploads import clean_cv, delete_stale_pending_cvs, keep_pending_cv
+
+    session = {}
+    cv = clean_cv(SimpleUploadedFile("cv.pdf", PDF, "application/pdf"))
+    keep_pending_cv(session, 1, cv)
+    assert delete_stale_pending_cvs() == 0
+    assert delete_stale_pending_cvs(now=timezone.now() + timedelta(hours=25)) == 1
+    assert not list((settings.PRIVATE_MEDIA_ROOT / "pending").iterdir())
+
+
 def test_consent_is_required(client, jobseeker, job, django_capture_on_commit_callbacks):
     client.force_login(jobseeker)
     response = apply(client, job, django_capture_on_commit_callbacks, consent="")

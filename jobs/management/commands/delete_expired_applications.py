@@ -6,12 +6,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from jobs.models import delete_expired_applications
+from jobs.uploads import PENDING_HOURS, delete_stale_pending_cvs
 
 logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Delete applications and CV files of jobs closed over APPLICATION_RETENTION_MONTHS ago."
+    help = (
+        "Delete applications and CV files of jobs closed over APPLICATION_RETENTION_MONTHS ago,"
+        " and CVs kept for a retry over a day ago."
+    )
 
     def handle(self, *args, **options):
         months = settings.APPLICATION_RETENTION_MONTHS
@@ -19,3 +23,8 @@ class Command(BaseCommand):
         # A count only: the log holds no personal data.
         logger.info("Retention: deleted %d applications older than %d months.", deleted, months)
         self.stdout.write(f"Deleted {deleted} application(s).")
+        stale = delete_stale_pending_cvs()
+        logger.info(
+            "Retention: deleted %d CVs kept over %d hours for a retry.", stale, PENDING_HOURS
+        )
+        self.stdout.write(f"Deleted {stale} CV(s) kept for a retry that never came.")
