@@ -123,6 +123,13 @@ def drop_pending_cv(session, job_id):
         _storage().delete(pending["name"])
 
 
+def drop_all_pending_cvs(session):
+    """Every CV kept in this session (the account is being deleted)."""
+    keys = list(session.keys())  # noqa: SIM118 - a session has keys() but cannot be iterated
+    for key in [key for key in keys if key.startswith("pending_cv:")]:
+        drop_pending_cv(session, key.removeprefix("pending_cv:"))
+
+
 def delete_stale_pending_cvs(now=None):
     """Delete kept CVs older than PENDING_HOURS (their sessions may be long gone)."""
     storage = _storage()

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from jobs.models import Action, ApplicationStatus, Job, JobEvent, Status
+from jobs.uploads import drop_all_pending_cvs
 
 from .accounts import ProfileForm
 from .models import Municipality, Page
@@ -199,6 +200,7 @@ def my_data(request):
                     "You are the only owner of %(employer)s. Make someone else its owner first."
                 ) % {"employer": blocked}
             else:
+                drop_all_pending_cvs(request.session)
                 logout(request)
                 messages.success(request, _("Your account and your data have been deleted."))
                 return redirect("home")

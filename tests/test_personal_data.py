@@ -68,6 +68,18 @@ def test_deleting_the_account_removes_applications_and_files(
     assert AuditEntry.objects.filter(action="account_deleted").exists()
 
 
+def test_deleting_the_account_removes_a_cv_kept_for_a_retry(client, jobseeker, employer, settings):
+    job = make_job(employer, status="published", contact_email="")
+    client.force_login(jobseeker)
+    cv = SimpleUploadedFile("cv.pdf", PDF, "application/pdf")
+    client.post(f"/fi/jobs/{job.pk}/apply/", {"cover_letter": "Hei", "cv_file": cv})
+    pending = settings.PRIVATE_MEDIA_ROOT / "pending"
+    assert len(list(pending.iterdir())) == 1
+    client.post("/fi/dashboard/my-data/", {"action": "delete", "password": PASSWORD})
+    assert not User.objects.filter(pk=jobseeker.pk).exists()
+    assert list(pending.iterdir()) == []
+
+
 def test_the_moderation_trail_keeps_its_entries_without_the_person(
     client, employer, owner, recruiter
 ):
