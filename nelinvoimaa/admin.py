@@ -8,6 +8,13 @@ from django.utils.translation import gettext_lazy
 from .models import AuditEntry, Municipality, Page, Sector, User
 
 
+class LabelledFileInput(forms.ClearableFileInput):
+    """A file input labelled by its field's <label>. Django's admin puts a lone file input in a
+    fieldset with a legend, which axe and screen readers do not take as its label."""
+
+    use_fieldset = False
+
+
 class LabelledListEditable:
     """Django gives the inputs of `list_editable` no label, so a screen reader announces a
     row of unnamed boxes (axe: "Form elements must have labels"). Each gets an aria-label
