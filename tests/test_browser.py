@@ -157,3 +157,36 @@ def test_the_admin_pages_staff_use_pass_axe(live_server, page, csp_violations, s
             page.goto(live_server.url + href)
             assert_accessible(page)
     assert csp_violations == []
+
+
+def test_public_pages_reflow_at_320_pixels(live_server, page):
+    """WCAG 1.4.10: at 320 CSS pixels (400 % zoom) nothing needs sideways scrolling, even a
+    job with a long address, e-mail and link, in Swedish's longer words."""
+    from tests.conftest import make_employer, make_job
+
+    employer = make_employer(
+        "Päijänteen Rantalomat ja Mökkivuokraus Oy", make_user("o@example.com"), "781"
+    )
+    employer.verify(None)
+    job = make_job(
+        employer,
+        status="published",
+        title="Kesätyöntekijä lomakylän asiakaspalveluun ja siivoukseen",
+        address="Vanhan-Sysmän kirkonkylän rantatie 123",
+        contact_email="rekrytointi.kesatyontekijat@paijanteenrantalomat.example.com",
+        apply_method="link",
+        apply_url="https://rekrytointi.paijanteenrantalomat.example.com/avoimet-tyopaikat/kesa",
+    )
+    page.set_viewport_size({"width": 320, "height": 640})
+    for language in ("fi", "sv"):
+        for path in [
+            "",
+            "jobs/",
+            job.get_absolute_url()[4:],
+            "employers/",
+            employer.get_absolute_url()[4:],
+            "pages/accessibility/",
+        ]:
+            page.goto(f"{live_server.url}/{language}/{path}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{page.url} is {width} px wide"
