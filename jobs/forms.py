@@ -34,6 +34,7 @@ class JobForm(forms.ModelForm):
         fields = [
             "title",
             "description",
+            "language",
             "sector",
             "employment_type",
             "working_time",
@@ -65,6 +66,7 @@ class JobForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 10}),
             "other_requirements": forms.Textarea(attrs={"rows": 3}),
+            "language": forms.RadioSelect,
             "employment_type": forms.RadioSelect,
             "working_time": forms.RadioSelect,
             "apply_method": forms.RadioSelect,
@@ -85,7 +87,15 @@ class JobForm(forms.ModelForm):
     SECTIONS = [
         (
             _("The job"),
-            ["title", "description", "sector", "employment_type", "working_time", "positions"],
+            [
+                "title",
+                "description",
+                "language",
+                "sector",
+                "employment_type",
+                "working_time",
+                "positions",
+            ],
         ),
         (_("Where and when"), ["location", "address", "start_date", "end_date"]),
         (_("Pay"), ["pay_min", "pay_max", "pay_unit", "pay_description"]),

@@ -115,6 +115,14 @@ class Job(models.Model):
     )
     title = models.CharField(_("title"), max_length=150)
     description = models.TextField(_("description"))
+    # Marked on the posting's text (lang="…"), so a screen reader reads a Finnish posting in
+    # Finnish on the English pages too (WCAG 3.1.2).
+    language = models.CharField(
+        _("language of the posting"),
+        max_length=2,
+        choices=[("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))],
+        default="fi",
+    )
     municipality = models.ForeignKey(
         "nelinvoimaa.Municipality",
         on_delete=models.PROTECT,

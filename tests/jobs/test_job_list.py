@@ -20,7 +20,7 @@ def pk(model, **lookup):
 
 def titles(client, query=""):
     html = client.get(f"/fi/jobs/?{query}").content.decode()
-    return re.findall(r'<h3><a href="/fi/jobs/\d+/[^"]+/">([^<]+)</a></h3>', html)
+    return re.findall(r'<h3><a href="/fi/jobs/\d+/[^"]+/"[^>]*>([^<]+)</a></h3>', html)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ def job_form(**changes):
     return {
         "title": "Kokki kesäksi",
         "description": "Lounas ja à la carte.",
+        "language": "fi",
         "sector": str(Sector.objects.get(slug="tourism").pk),
         "employment_type": "seasonal",
         "working_time": "full_time",
@@ -26,6 +27,30 @@ def job_form(**changes):
         "deadline": str(today + timedelta(days=30)),
         "next": "preview",
     } | changes
+
+
+def test_every_field_of_the_job_form_is_in_one_of_its_sections(db):
+    from jobs.forms import JobForm
+
+    shown = [name for _title, names in JobForm.SECTIONS for name in names]
+    assert sorted(shown) == sorted(JobForm().fields)
+
+
+def test_a_posting_in_english_is_marked_as_english_on_the_finnish_pages(client, employer, owner):
+    client.force_login(owner)
+    client.post(
+        f"/fi/employers/{employer.slug}/jobs/new/",
+        job_form(title="Summer cook", description="Lunch and à la carte.", language="en"),
+    )
+    job = Job.objects.get()
+    assert job.language == "en"
+    job.submit(owner)
+    job.approve(None)
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert '<h1 lang="en">Summer cook</h1>' in html
+    assert '<div class="prose" lang="en"><p>Lunch and à la carte.</p></div>' in html
+    client.logout()
+    assert 'lang="en">Summer cook</a>' in client.get("/fi/jobs/").content.decode()
 
 
 def test_a_member_creates_a_draft_and_sees_the_preview(client, employer, recruiter):

@@ -202,11 +202,17 @@ class Command(BaseCommand):
             for sector in employer.sectors.all():
                 by_sector.setdefault(sector.slug, []).append(employer)
         sectors = {s.slug: s for s in Sector.objects.all()}
-        templates = demo_data.JOB_TEMPLATES * 4 + demo_data.ENGLISH_JOBS + demo_data.SWEDISH_JOBS
+        templates = (
+            [(*template, "fi") for template in demo_data.JOB_TEMPLATES * 4]
+            + [(*template, "en") for template in demo_data.ENGLISH_JOBS]
+            + [(*template, "sv") for template in demo_data.SWEDISH_JOBS]
+        )
         now = timezone.now()
         jobs = []
         for n in range(existing, total):
-            sector, kind, title, description, months, housing = templates[n % len(templates)]
+            sector, kind, title, description, months, housing, language = templates[
+                n % len(templates)
+            ]
             employer = rng.choice(by_sector.get(sector) or employers)
             status = rng.choices(
                 [Status.PUBLISHED, Status.SUBMITTED, Status.DRAFT, Status.REJECTED, Status.CLOSED],
@@ -226,6 +232,7 @@ class Command(BaseCommand):
                     employer=employer,
                     title=title,
                     description=description,
+                    language=language,
                     municipality=None if n % 41 == 5 else employer.municipality,
                     is_remote=n % 41 == 5,
                     sector=sectors[sector],
