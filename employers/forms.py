@@ -36,6 +36,7 @@ class EmployerForm(forms.ModelForm):
             "contact_phone",
             "description",
             "why_work_here",
+            "language",
             "sectors",
             "logo",
             "video_url",
@@ -46,6 +47,7 @@ class EmployerForm(forms.ModelForm):
         field_classes = {"sectors": IdsMultipleChoiceField}
         widgets = {
             "kind": forms.RadioSelect,
+            "language": forms.RadioSelect,
             "sectors": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 5}),
             "why_work_here": forms.Textarea(attrs={"rows": 6}),

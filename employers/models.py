@@ -81,6 +81,14 @@ class Employer(models.Model):
         blank=True,
         help_text=_("Benefits, how the season goes, housing, commuting, the team."),
     )
+    # Marked on the profile's texts (lang="…"), as a job posting's language is (WCAG 3.1.2).
+    language = models.CharField(
+        _("language of the profile"),
+        max_length=2,
+        choices=[("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))],
+        default="fi",
+        help_text=_("The language the description and the photos' descriptions are written in."),
+    )
     sectors = models.ManyToManyField(
         "nelinvoimaa.Sector", blank=True, related_name="employers", verbose_name=_("sectors")
     )

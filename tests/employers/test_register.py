@@ -16,6 +16,7 @@ def form_data(**changes):
         "postal_code": "19430",
         "description": "Marjoja.",
         "why_work_here": "Kesä ulkona.",
+        "language": "fi",
     } | changes
 
 
@@ -54,6 +55,20 @@ def test_an_invalid_business_id_is_refused_and_everything_typed_is_kept(client, 
     assert "tarkistusmerkki ei täsmää" in html
     assert 'value="Marjatila Mustikkamäki"' in html and "Kesä ulkona.</textarea>" in html
     assert not Employer.objects.exists()
+
+
+def test_a_profile_in_swedish_is_marked_as_swedish(client, jobseeker, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(jobseeker)
+    client.post(
+        "/fi/employers/new/",
+        form_data(description="Vi odlar bär.", why_work_here="Sommar ute.", language="sv"),
+    )
+    employer = Employer.objects.get()
+    employer.photos.create(image=image_upload("bar.png", (64, 64)), description="Blåbär")
+    html = client.get(employer.get_absolute_url()).content.decode()
+    assert '<div class="prose" lang="sv"><p>Vi odlar bär.</p></div>' in html
+    assert 'alt="Blåbär" lang="sv"' in html
 
 
 def test_a_sector_that_cannot_be_an_id_is_a_message_not_an_error(client, jobseeker):
