@@ -341,6 +341,7 @@ def apply(request, job_id):
         except IntegrityError:  # the same application sent twice at once: one is kept
             if application.cv:
                 application.cv.delete(save=False)
+            drop_pending_cv(request.session, job.pk)
             messages.info(request, _("You have already applied for this job."))
             return redirect("dashboard")
         except DatabaseError:
