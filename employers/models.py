@@ -85,8 +85,8 @@ class Employer(models.Model):
     language = models.CharField(
         _("language of the profile"),
         max_length=2,
-        choices=[("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))],
-        default="fi",
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
         help_text=_("The language the description and the photos' descriptions are written in."),
     )
     sectors = models.ManyToManyField(

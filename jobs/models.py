@@ -120,8 +120,8 @@ class Job(models.Model):
     language = models.CharField(
         _("language of the posting"),
         max_length=2,
-        choices=[("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))],
-        default="fi",
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
     municipality = models.ForeignKey(
         "nelinvoimaa.Municipality",
