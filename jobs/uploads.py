@@ -70,8 +70,8 @@ def clean_cv(upload):
 
 
 # A CV kept across a failed submit. The browser cannot send a chosen file again, so when the
-# rest of the form has an error (or the database fails), a valid CV waits here, named in the
-# user's own session, until the application is sent. Stale ones are deleted daily.
+# rest of the form has an error, a valid CV waits here, named in the user's own session, until
+# the application is sent. Stale ones are deleted daily.
 PENDING_DIR = "pending"
 PENDING_HOURS = 24
 _PENDING_NAME = re.compile(rf"^{PENDING_DIR}/[0-9a-f]{{32}}\.(pdf|docx|odt)$")
@@ -83,8 +83,11 @@ def _storage():
     return storages["private"]
 
 
+_SESSION_PREFIX = "pending_cv:"
+
+
 def _session_key(job_id):
-    return f"pending_cv:{job_id}"
+    return f"{_SESSION_PREFIX}{job_id}"
 
 
 def keep_pending_cv(session, job_id, cv):
@@ -126,8 +129,8 @@ def drop_pending_cv(session, job_id):
 def drop_all_pending_cvs(session):
     """Every CV kept in this session (the account is being deleted)."""
     keys = list(session.keys())  # noqa: SIM118 - a session has keys() but cannot be iterated
-    for key in [key for key in keys if key.startswith("pending_cv:")]:
-        drop_pending_cv(session, key.removeprefix("pending_cv:"))
+    for key in [key for key in keys if key.startswith(_SESSION_PREFIX)]:
+        drop_pending_cv(session, key.removeprefix(_SESSION_PREFIX))
 
 
 def delete_stale_pending_cvs(now=None):

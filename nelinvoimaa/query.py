@@ -3,10 +3,15 @@
 from django import forms
 
 
-def understood_ids(values):
-    """The values that can be primary keys: ASCII digits, short enough for any integer column
+def is_id(value):
+    """Whether `value` can be a primary key: ASCII digits, short enough for any integer column
     (a 40-digit number overflows the database's integer and must not reach it)."""
-    return [value for value in values if value.isascii() and value.isdigit() and len(value) < 10]
+    return value.isascii() and value.isdigit() and len(value) < 10
+
+
+def understood_ids(values):
+    """The values that can be primary keys."""
+    return [value for value in values if is_id(value)]
 
 
 def with_understood_ids(data, names):
@@ -25,7 +30,7 @@ class IdsMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         for pk in value:
-            if understood_ids([str(pk)]) != [str(pk)]:
+            if not is_id(str(pk)):
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
