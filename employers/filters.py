@@ -2,8 +2,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nelinvoimaa.ids import with_understood_ids
 from nelinvoimaa.models import Municipality, Sector
-from nelinvoimaa.query import with_understood_ids
 
 from .models import Employer
 

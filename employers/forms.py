@@ -2,11 +2,11 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from nelinvoimaa.ids import IdsMultipleChoiceField
 from nelinvoimaa.images import process_image
-from nelinvoimaa.query import IdsMultipleChoiceField
 
 from .business_id import normalize_business_id
-from .models import MAX_PHOTOS, Employer, Invitation, Membership, Photo, Role
+from .models import MAX_PHOTOS, Employer, Invitation, Membership, Photo
 
 LOGO_SIDE = 512
 PHOTO_SIDE = 1600
@@ -135,7 +135,7 @@ class InvitationForm(forms.ModelForm):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("role"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("role"), choices=Membership.Role.choices)
 
 
 class NotifyForm(forms.ModelForm):

@@ -7,9 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from nelinvoimaa.emails import send_templated
+from nelinvoimaa.page_cache import PublicQuerySet
 
 from .business_id import normalize_business_id, validate_business_id
 
@@ -33,7 +36,7 @@ class EmployerKind(models.TextChoices):
     HOUSEHOLD = "household", _("Household")
 
 
-class EmployerQuerySet(models.QuerySet):
+class EmployerQuerySet(PublicQuerySet):
     def for_member(self, user):
         if not user.is_authenticated:
             return self.none()
@@ -158,12 +161,6 @@ class Employer(models.Model):
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
-        # The employer's name is part of its jobs' search words.
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "name" in update_fields:
-            from jobs.search import refresh_search_vectors
-
-            refresh_search_vectors(list(self.jobs.values_list("pk", flat=True)))
 
     def _unique_slug(self):
         base = slugify(self.name)[:140] or "employer"
@@ -179,7 +176,7 @@ class Employer(models.Model):
         employer = cls(**fields)
         employer.full_clean()
         employer.save()
-        Membership.objects.create(employer=employer, user=user, role=Role.OWNER)
+        Membership.objects.create(employer=employer, user=user, role=Membership.Role.OWNER)
         return employer
 
     def verify(self, moderator):
@@ -203,22 +200,20 @@ class Employer(models.Model):
         )
 
 
-class Role(models.TextChoices):
-    OWNER = "owner", _("Owner")
-    RECRUITER = "recruiter", _("Recruiter")
-
-
-class Notify(models.TextChoices):
-    EACH = "each", _("An e-mail for each new application")
-    DAILY = "daily", _("A daily summary")
-    NONE = "none", _("No e-mails")
-
-
 class LastOwnerError(Exception):
     """Every employer keeps at least one owner."""
 
 
 class Membership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        RECRUITER = "recruiter", _("Recruiter")
+
+    class Notify(models.TextChoices):
+        EACH = "each", _("An e-mail for each new application")
+        DAILY = "daily", _("A daily summary")
+        NONE = "none", _("No e-mails")
+
     employer = models.ForeignKey(
         Employer, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("employer")
     )
@@ -251,20 +246,24 @@ class Membership(models.Model):
 
     @property
     def is_owner(self):
-        return self.role == Role.OWNER
+        return self.role == Membership.Role.OWNER
 
     def _lock_owners(self):
         # Lock the employer's memberships so two owners cannot demote each other at once.
         return list(
             Membership.objects.select_for_update().filter(
-                employer_id=self.employer_id, role=Role.OWNER
+                employer_id=self.employer_id, role=Membership.Role.OWNER
             )
         )
 
     @transaction.atomic
     def change_role(self, role):
         owners = self._lock_owners()
-        if self.role == Role.OWNER and role != Role.OWNER and len(owners) <= 1:
+        if (
+            self.role == Membership.Role.OWNER
+            and role != Membership.Role.OWNER
+            and len(owners) <= 1
+        ):
             raise LastOwnerError
         self.role = role
         self.save(update_fields=["role"])
@@ -272,7 +271,7 @@ class Membership(models.Model):
     @transaction.atomic
     def remove(self):
         owners = self._lock_owners()
-        if self.role == Role.OWNER and len(owners) <= 1:
+        if self.role == Membership.Role.OWNER and len(owners) <= 1:
             raise LastOwnerError
         self.delete()
 
@@ -288,6 +287,8 @@ class Photo(models.Model):
         help_text=_("What the photo shows, for those who cannot see it."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -309,7 +310,9 @@ class Invitation(models.Model):
         Employer, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("employer")
     )
     email = models.EmailField(_("e-mail address"))
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.RECRUITER)
+    role = models.CharField(
+        _("role"), max_length=20, choices=Membership.Role.choices, default=Membership.Role.RECRUITER
+    )
     token = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -337,6 +340,23 @@ class Invitation(models.Model):
 
     def get_absolute_url(self):
         return reverse("employers:accept_invitation", args=[self.token])
+
+    @transaction.atomic
+    def send(self, employer, inviter, language):
+        """Save this new invitation from `inviter` and e-mail it in `language` (after
+        commit: a rolled-back invitation sends nothing)."""
+        self.employer = employer
+        self.invited_by = inviter
+        self.save()
+        with translation.override(language):
+            url = settings.SITE_URL + self.get_absolute_url()
+        send_templated(
+            self.email,
+            "employers/emails/invitation",
+            {"invitation": self, "employer": employer, "inviter": inviter, "url": url},
+            language,
+        )
+        return self
 
     @property
     def expires_at(self):

@@ -1,7 +1,5 @@
 from django.urls import path
 
-from jobs import views as job_views
-
 from . import views
 
 app_name = "employers"
@@ -12,17 +10,16 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/edit/", views.edit, name="edit"),
     path("<slug:slug>/photos/", views.add_photo, name="add_photo"),
-    path("<slug:slug>/photos/<int:photo_id>/delete/", views.delete_photo, name="delete_photo"),
+    path("<slug:slug>/photos/<id:photo_id>/delete/", views.delete_photo, name="delete_photo"),
     path("<slug:slug>/members/", views.members, name="members"),
     path("<slug:slug>/members/notify/", views.change_notify, name="change_notify"),
-    path("<slug:slug>/members/<int:membership_id>/role/", views.change_role, name="change_role"),
+    path("<slug:slug>/members/<id:membership_id>/role/", views.change_role, name="change_role"),
     path(
-        "<slug:slug>/members/<int:membership_id>/remove/", views.remove_member, name="remove_member"
+        "<slug:slug>/members/<id:membership_id>/remove/", views.remove_member, name="remove_member"
     ),
     path(
-        "<slug:slug>/invitations/<int:invitation_id>/cancel/",
+        "<slug:slug>/invitations/<id:invitation_id>/cancel/",
         views.cancel_invitation,
         name="cancel_invitation",
     ),
-    path("<slug:slug>/jobs/new/", job_views.create, name="create_job"),
 ]

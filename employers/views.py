@@ -1,48 +1,29 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from jobs.models import Job, open_condition
-from nelinvoimaa.emails import send_templated
+from nelinvoimaa.contributions import contributed, sections
 from nelinvoimaa.page_cache import cache_public_page
 
+from .access import member_employer_or_404
 from .filters import EmployerFilter
 from .forms import EmployerForm, InvitationForm, NotifyForm, PhotoForm, RoleForm
-from .models import Employer, Invitation, InvitationError, LastOwnerError, Membership
+from .models import Employer, Invitation, InvitationError, LastOwnerError
 
 PAGE_SIZE = 20
 
 
-def member_employer_or_404(user, slug, *, owner=False):
-    """The employer with this slug if `user` is a member (an owner, if asked); else 404."""
-    membership = (
-        Membership.objects.select_related("employer", "employer__municipality")
-        .filter(user=user, employer__slug=slug)
-        .first()
-    )
-    if membership is None or (owner and not membership.is_owner):
-        raise Http404
-    return membership.employer, membership
-
-
 def directory_queryset():
-    return (
-        Employer.objects.select_related("municipality")
-        .annotate(
-            open_job_count=Count(
-                "jobs",
-                filter=open_condition("jobs__"),
-                distinct=True,
-            )
-        )
-        .order_by("name")
-    )
+    """The employers, with what the apps above count for each (e.g. open jobs)."""
+    annotations = {}
+    for make in contributed("employer_annotations"):
+        annotations |= make()
+    return Employer.objects.select_related("municipality").annotate(**annotations).order_by("name")
 
 
 @require_safe
@@ -67,18 +48,12 @@ def detail(request, slug):
         Employer.objects.select_related("municipality").prefetch_related("sectors", "photos"),
         slug=slug,
     )
-    jobs = (
-        Job.objects.open()
-        .filter(employer=employer)
-        .select_related("municipality", "sector")
-        .order_by("deadline")
-    )
     return render(
         request,
         "employers/detail.html",
         {
             "employer": employer,
-            "jobs": jobs,
+            "sections": sections("employer_sections", request, employer),
             "membership": employer.membership_of(request.user),
         },
     )
@@ -167,22 +142,7 @@ def members(request, slug):
         if not membership.is_owner:
             raise Http404
         if form.is_valid():
-            invitation = form.save(commit=False)
-            invitation.employer = employer
-            invitation.invited_by = request.user
-            with transaction.atomic():
-                invitation.save()
-                send_templated(
-                    invitation.email,
-                    "employers/emails/invitation",
-                    {
-                        "invitation": invitation,
-                        "employer": employer,
-                        "inviter": request.user,
-                        "url": request.build_absolute_uri(invitation.get_absolute_url()),
-                    },
-                    request.LANGUAGE_CODE,
-                )
+            invitation = form.save(commit=False).send(employer, request.user, request.LANGUAGE_CODE)
             messages.success(
                 request,
                 _("An invitation has been sent to %(email)s.") % {"email": invitation.email},

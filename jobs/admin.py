@@ -8,7 +8,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 
 from nelinvoimaa.moderation import ScopedToMunicipalitiesAdmin
 
-from .models import Job, JobEvent, Status, TransitionError
+from .models import Job, JobEvent, TransitionError
 
 
 class JobEventInline(admin.TabularInline):
@@ -70,7 +70,7 @@ class JobAdmin(ScopedToMunicipalitiesAdmin):
 
     def get_ordering(self, request):
         # The moderation queue: the oldest waiting first.
-        if request.GET.get("status__exact") == Status.SUBMITTED:
+        if request.GET.get("status__exact") == Job.Status.SUBMITTED:
             return ["submitted_at", "pk"]
         return ["-created_at"]
 

@@ -1,7 +1,30 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class JobsConfig(AppConfig):
     name = "jobs"
     verbose_name = _("Jobs")
+
+    # What the app contributes to the core and to employers (nelinvoimaa/contributions.py).
+    public_models = ["jobs.Job"]
+    staff_permissions = ["view_job", "moderate_job", "view_jobevent"]
+    sitemaps = ["jobs.sitemaps.SITEMAPS"]
+    home_sections = ["jobs.sections.home"]
+    dashboard_sections = ["jobs.sections.employer_jobs"]
+    employer_sections = ["jobs.sections.employer_open_jobs"]
+    employer_annotations = ["jobs.sections.employer_annotations"]
+    review_queues = ["jobs.sections.review_queue"]
+    demo_data = ["jobs.demo.seed"]
+
+    def ready(self):
+        from .search import refresh_search_words_of
+
+        # A job is found by its employer's, sector's and municipality's names too.
+        for label in ("employers.Employer", "nelinvoimaa.Sector", "nelinvoimaa.Municipality"):
+            post_save.connect(
+                refresh_search_words_of,
+                sender=label,
+                dispatch_uid=f"job-search-words-{label}",
+            )

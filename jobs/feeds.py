@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from .filters import open_jobs_filter
+
 FEED_SIZE = 50
 
 
@@ -31,9 +33,7 @@ class JobFeed(Feed):
         return reverse("jobs:feed") + (f"?{query}" if query else "")
 
     def items(self, params):
-        from .views import filtered_jobs
-
-        queryset, _filter = filtered_jobs(params)
+        queryset = open_jobs_filter(params).qs
         return queryset.order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, job):

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+from nelinvoimaa.ids import understood_ids, with_understood_ids
 from nelinvoimaa.models import Municipality, Sector
-from nelinvoimaa.query import understood_ids, with_understood_ids
 
 from .models import EmploymentType, Job
 from .search import search, terms
@@ -160,3 +160,14 @@ def _understood(data, filters):
     if "q" in data:
         clean["q"] = data.get("q", "")[:200]
     return clean
+
+
+# What a job in a list shows besides itself.
+LIST_RELATED = ["employer", "municipality"]
+
+
+def open_jobs_filter(params, reference=None):
+    """The filter set of the open jobs for these query parameters: its form, and its queryset."""
+    return JobFilter(
+        params, queryset=Job.objects.open().select_related(*LIST_RELATED), reference=reference
+    )

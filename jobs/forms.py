@@ -4,15 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.models import Municipality
 
-from .models import (
-    EMPLOYER_STATUSES,
-    Application,
-    ApplyMethod,
-    EmploymentType,
-    Job,
-    WorkingTime,
-)
-from .uploads import clean_cv
+from .models import ApplyMethod, EmploymentType, Job, WorkingTime
 
 REMOTE = "remote"
 
@@ -158,12 +150,6 @@ class JobForm(forms.ModelForm):
         super()._update_errors(errors)
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
-    )
-
-
 class CloseForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (optional)"),
@@ -171,71 +157,3 @@ class CloseForm(forms.Form):
         max_length=500,
         help_text=_("E.g. “The position has been filled.”"),
     )
-
-
-class ApplicationForm(forms.ModelForm):
-    cv_file = forms.FileField(
-        label=_("CV"),
-        required=False,
-        help_text=_("PDF, Word (DOCX) or OpenDocument (ODT), at most 5 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt"}),
-    )
-    consent = forms.BooleanField(
-        label=_(
-            "I have read the privacy notice and agree that the employer processes my application."
-        )
-    )
-
-    class Meta:
-        model = Application
-        fields = ["cover_letter", "phone", "availability"]
-        widgets = {
-            "cover_letter": forms.Textarea(attrs={"rows": 10}),
-            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-        }
-
-    def __init__(self, *args, pending_cv=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.pending_cv = pending_cv
-        if pending_cv:
-            # Inserted right after the file field it stands in for.
-            fields = list(self.fields.items())
-            at = [name for name, _field in fields].index("cv_file") + 1
-            fields.insert(
-                at,
-                (
-                    "discard_pending_cv",
-                    forms.BooleanField(
-                        label=_("Do not attach %(name)s") % {"name": pending_cv["original"]},
-                        required=False,
-                    ),
-                ),
-            )
-            self.fields = dict(fields)
-
-    def clean_cv_file(self):
-        upload = self.cleaned_data.get("cv_file")
-        if not upload:
-            return None
-        return clean_cv(upload)
-
-    def attaches_pending_cv(self):
-        """Whether the kept CV goes with the application: no new file chosen, not declined."""
-        return bool(
-            self.pending_cv
-            and not self.cleaned_data.get("cv_file")
-            and not self.cleaned_data.get("discard_pending_cv")
-        )
-
-
-class StatusForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"), choices=[(status.value, status.label) for status in EMPLOYER_STATUSES]
-    )
-
-
-class NotesForm(forms.ModelForm):
-    class Meta:
-        model = Application
-        fields = ["notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}

@@ -14,6 +14,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q
 
+from nelinvoimaa.page_cache import invalidate
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 
@@ -100,6 +102,14 @@ def refresh_search_vectors(job_ids=None):
         params.append(list(job_ids))
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-    from nelinvoimaa.page_cache import invalidate
-
     invalidate()
+
+
+def refresh_search_words_of(sender, instance, created, update_fields=None, **kwargs):
+    """After an employer, sector or municipality is saved (renamed, perhaps), its jobs'
+    search words are computed again (a post_save receiver)."""
+    if created or not uses_full_text_search():
+        return
+    if update_fields is not None and not {"name", "name_fi"} & set(update_fields):
+        return
+    refresh_search_vectors(list(instance.jobs.values_list("pk", flat=True)))

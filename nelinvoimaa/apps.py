@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.core import checks
+from django.db.models.signals import post_migrate
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,32 +11,33 @@ class NelinvoimaaConfig(AppConfig):
     name = "nelinvoimaa"
     verbose_name = _("Portal")
 
+    # The core contributes as every app does (nelinvoimaa/contributions.py).
+    public_models = ["nelinvoimaa.Municipality", "nelinvoimaa.Sector", "nelinvoimaa.Page"]
+    staff_permissions = [
+        "view_page",
+        "change_page",
+        "view_municipality",
+        "view_sector",
+        "add_sector",
+        "change_sector",
+        "view_auditentry",
+    ]
+
     def ready(self):
-        from nelinvoimaa.staff import ensure_staff_group
-
-        # Without a sender: it runs after each app's permissions exist, and is idempotent.
-        post_migrate.connect(ensure_staff_group, dispatch_uid="ensure_staff_group")
-        self.invalidate_public_pages_on_change()
-
-    def invalidate_public_pages_on_change(self):
         from django.apps import apps
 
-        from nelinvoimaa.page_cache import invalidate
+        from .contributions import labels
+        from .ids import IdConverter
+        from .page_cache import check_public_querysets, watch
+        from .staff import ensure_staff_group
 
-        shown = [
-            "jobs.Job",
-            "employers.Employer",
-            "employers.Photo",
-            "nelinvoimaa.Municipality",
-            "nelinvoimaa.Sector",
-            "nelinvoimaa.Page",
-        ]
-        for label in shown:
-            model = apps.get_model(label)
-            post_save.connect(invalidate, sender=model, dispatch_uid=f"pages-save-{label}")
-            post_delete.connect(invalidate, sender=model, dispatch_uid=f"pages-delete-{label}")
-        sectors = apps.get_model("employers.Employer").sectors.through
-        m2m_changed.connect(invalidate, sender=sectors, dispatch_uid="pages-employer-sectors")
+        register_converter(IdConverter, "id")
+        public = [apps.get_model(label) for _config, label in labels("public_models")]
+        for model in public:
+            watch(model)
+        checks.register(lambda **kwargs: check_public_querysets(public), "models")
+        # Without a sender: it runs after each app's permissions exist, and is idempotent.
+        post_migrate.connect(ensure_staff_group, dispatch_uid="ensure_staff_group")
 
 
 class AdminConfig(admin_apps.AdminConfig):

@@ -8,6 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .page_cache import PublicQuerySet
+
 
 def localized(obj, field):
     """The value of `field_<current language>`, falling back to Finnish when it is empty."""
@@ -108,6 +110,8 @@ class Municipality(models.Model):
     name_sv = models.CharField(_("name in Swedish"), max_length=60, blank=True)
     region = models.CharField(_("region"), max_length=20, choices=Region.choices)
 
+    objects = PublicQuerySet.as_manager()
+
     class Meta:
         ordering = ["name_fi"]
         verbose_name = _("municipality")
@@ -131,6 +135,8 @@ class Sector(models.Model):
     name_sv = models.CharField(_("name in Swedish"), max_length=80)
     name_en = models.CharField(_("name in English"), max_length=80)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name_fi"]
@@ -189,6 +195,8 @@ class Page(models.Model):
     in_footer = models.BooleanField(_("linked in the footer"), default=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "slug"]

@@ -3,7 +3,14 @@
 Rendered pages live in each worker's own memory ("pages" cache). Their keys include a
 *generation* kept in the shared default cache: any change to what public pages show (a job
 published, edited or closed, an employer renamed or verified, a site page edited …) sets a new
-generation, so on the next request every worker misses and renders afresh. Keys also include
+generation once its transaction commits, so on the next request every worker misses and renders
+afresh. A page rendered before the commit (from the old rows) was stored under the old
+generation and is never served again.
+
+Which models count is declared, not remembered: each app lists its `public_models`, and
+`watch` connects their signals; their querysets are PublicQuerySets, so `update()`,
+`bulk_create()`, `bulk_update()` and `delete()` invalidate too (a system check insists). Raw
+SQL that changes public rows calls `invalidate()` itself. Keys also include
 the hour, so the passing of a deadline (a date) and "posted today" are never stale for long,
 and only requests without a session or messages are served from the cache: signed-in users
 always get a fresh page.
@@ -14,7 +21,10 @@ import uuid
 from functools import wraps
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache, caches
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import empty
@@ -31,9 +41,82 @@ def generation():
     return value
 
 
-def invalidate(**kwargs):
-    """A new generation: every cached public page is stale from now on (a signal receiver)."""
+def new_generation():
+    """Every cached public page is stale from now on."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def invalidate(**kwargs):
+    """A new generation once the current transaction commits (at once outside one); a
+    rollback changes nothing, so nothing is invalidated. Usable as a signal receiver."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        entry[1] is new_generation for entry in connection.run_on_commit
+    ):
+        return  # one new generation per transaction, however many rows change
+    # robust: the change is committed; a cache outage must not turn it into an error page.
+    transaction.on_commit(new_generation, robust=True)
+
+
+class PublicQuerySet(models.QuerySet):
+    """The queryset of a model shown on public pages: bulk changes invalidate them too."""
+
+    def update(self, **kwargs):
+        rows = super().update(**kwargs)
+        invalidate()
+        return rows
+
+    update.alters_data = True
+
+    def bulk_create(self, *args, **kwargs):
+        created = super().bulk_create(*args, **kwargs)
+        invalidate()
+        return created
+
+    bulk_create.alters_data = True
+
+    def bulk_update(self, *args, **kwargs):
+        rows = super().bulk_update(*args, **kwargs)
+        invalidate()
+        return rows
+
+    bulk_update.alters_data = True
+
+    def delete(self):
+        deleted = super().delete()
+        invalidate()
+        return deleted
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+
+def watch(model):
+    """Invalidate public pages whenever a row of `model` (or one of its many-to-many
+    relations) changes."""
+    label = model._meta.label
+    post_save.connect(invalidate, sender=model, dispatch_uid=f"pages-save-{label}")
+    post_delete.connect(invalidate, sender=model, dispatch_uid=f"pages-delete-{label}")
+    for field in model._meta.local_many_to_many:
+        m2m_changed.connect(
+            invalidate, sender=field.remote_field.through, dispatch_uid=f"pages-m2m-{label}-{field}"
+        )
+
+
+def check_public_querysets(models_):
+    """System check: a watched model whose manager is not a PublicQuerySet would let
+    `update()` leave stale pages."""
+    return [
+        checks.Error(
+            f"{model._meta.label} is a public model, but its default manager's queryset is "
+            "not a nelinvoimaa.page_cache.PublicQuerySet.",
+            hint="objects = PublicQuerySet.as_manager() (or a subclass of it).",
+            obj=model,
+            id="nelinvoimaa.E001",
+        )
+        for model in models_
+        if not issubclass(model._default_manager._queryset_class, PublicQuerySet)
+    ]
 
 
 def _cacheable_request(request):

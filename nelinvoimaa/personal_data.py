@@ -1,7 +1,9 @@
 """Everything the portal holds about a person: export it, or delete the account.
 
 Models that refer to the user are found by introspection, so a model added later is exported
-(and its rows deleted or anonymised by its own on_delete) without anyone remembering to.
+(and its rows deleted or anonymised by its own on_delete) without anyone remembering to. What
+is not a row (files, a blocker, clean-up) each app contributes through its `personal_data`
+module (nelinvoimaa/contributions.py).
 """
 
 import io
@@ -14,6 +16,7 @@ from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
+from .contributions import contributed
 from .models import AuditEntry
 
 # Fields never exported: secrets that would let someone take over the account.
@@ -57,28 +60,27 @@ def export_user_data(user):
         archive.writestr(
             "data.json", json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
         )
-        for application in user.applications.exclude(cv=""):
-            with application.cv.open("rb") as cv:
-                archive.writestr(
-                    f"files/application-{application.pk}-{application.cv_name}", cv.read()
-                )
+        for part in contributed("personal_data"):
+            for name, content in getattr(part, "export_files", lambda user: [])(user):
+                archive.writestr(name, content)
     AuditEntry.record(user, AuditEntry.Action.DATA_EXPORTED, f"user {user.pk}")
     return buffer.getvalue()
 
 
 class AccountDeletionBlocked(Exception):
-    """The user is the only owner of an employer; the message names it."""
+    """The account cannot be deleted yet; the message says why and what to do."""
 
 
-def delete_account(user):
-    """Delete the user; their applications and CV files go with them. The moderation trail
-    and the audit log keep their entries with the person removed (on_delete=SET_NULL)."""
-    for membership in user.memberships.filter(role="owner").select_related("employer"):
-        if membership.employer.memberships.filter(role="owner").count() == 1:
-            raise AccountDeletionBlocked(membership.employer.name)
-    cv_files = [(a.cv.storage, a.cv.name) for a in user.applications.exclude(cv="")]
+def delete_account(user, session=None):
+    """Delete the user and everything of theirs; what each app keeps (moderation trails, the
+    audit log) keeps its entries with the person removed (on_delete=SET_NULL). Files go after
+    the commit. Raises AccountDeletionBlocked while, e.g., they are an employer's only owner."""
+    parts = list(contributed("personal_data"))
+    for part in parts:
+        if reason := getattr(part, "deletion_blocker", lambda user: None)(user):
+            raise AccountDeletionBlocked(reason)
     with transaction.atomic():
+        for part in parts:
+            getattr(part, "delete", lambda user, session: None)(user, session)
         AuditEntry.record(None, AuditEntry.Action.ACCOUNT_DELETED, f"user {user.pk}")
         user.delete()
-        for storage, name in cv_files:
-            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))

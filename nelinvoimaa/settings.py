@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "nelinvoimaa",
     "employers",
     "jobs",
+    "applications",
     "nelinvoimaa.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -261,7 +262,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
-# CVs: outside MEDIA_ROOT, never served from a URL (jobs.views.download_cv checks access).
+# CVs: outside MEDIA_ROOT, never served from a URL (applications.views.download_cv checks access).
 PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 # With nginx in front, e.g. "/protected-cvs/": CV downloads are then handed to it with
 # X-Accel-Redirect (an `internal` location aliased to PRIVATE_MEDIA_ROOT).

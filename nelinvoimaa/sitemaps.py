@@ -1,9 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from employers.models import Employer
-from jobs.models import Job
-
+from .contributions import contributed
 from .models import Page
 
 
@@ -20,34 +18,10 @@ class StaticSitemap(LocalizedSitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "jobs:list", "employers:directory"]
+        return ["home"]
 
     def location(self, name):
         return reverse(name)
-
-
-class JobSitemap(LocalizedSitemap):
-    changefreq = "daily"
-    priority = 0.9
-    limit = 5000
-
-    def items(self):
-        return Job.objects.open().order_by("pk").only("pk", "title", "updated_at")
-
-    def lastmod(self, job):
-        return job.updated_at
-
-
-class EmployerSitemap(LocalizedSitemap):
-    changefreq = "weekly"
-    priority = 0.6
-    limit = 5000
-
-    def items(self):
-        return Employer.objects.order_by("pk").only("slug", "updated_at")
-
-    def lastmod(self, employer):
-        return employer.updated_at
 
 
 class PageSitemap(LocalizedSitemap):
@@ -61,9 +35,9 @@ class PageSitemap(LocalizedSitemap):
         return page.updated_at
 
 
-SITEMAPS = {
-    "static": StaticSitemap,
-    "jobs": JobSitemap,
-    "employers": EmployerSitemap,
-    "pages": PageSitemap,
-}
+def sitemaps():
+    """The core's sitemaps and every app's (their `sitemaps`), in INSTALLED_APPS order."""
+    found = {"static": StaticSitemap}
+    for contributed_sitemaps in contributed("sitemaps"):
+        found |= contributed_sitemaps
+    return found | {"pages": PageSitemap}

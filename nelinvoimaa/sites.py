@@ -8,6 +8,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .contributions import sections
+
 
 class NelinvoimaaAdminSite(admin.AdminSite):
     site_header = gettext_lazy("Nelinvoimaa administration")
@@ -20,13 +22,10 @@ class NelinvoimaaAdminSite(admin.AdminSite):
         self.login = secure_admin_login(self.login)
 
     def index(self, request, extra_context=None):
-        from jobs.models import Job
-
-        extra_context = extra_context or {}
-        if request.user.has_perm("jobs.moderate_job"):
-            extra_context["review_count"] = (
-                Job.objects.for_moderator(request.user).review_queue().count()
-            )
+        # What waits for this staff member, from each app's `review_queues`.
+        extra_context = (extra_context or {}) | {
+            "review_queues": sections("review_queues", request)
+        }
         return super().index(request, extra_context)
 
     def admin_view(self, view, cacheable=False):

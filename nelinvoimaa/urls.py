@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from . import views
 from .page_cache import cache_public_page
-from .sitemaps import SITEMAPS
+from .sitemaps import sitemaps
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -15,7 +15,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         cache_public_page(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": sitemaps()},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("favicon.ico", views.favicon, name="favicon"),
@@ -29,6 +29,9 @@ urlpatterns += i18n_patterns(
     path("dashboard/my-data/", views.my_data, name="my_data"),
     path("dashboard/profile/", views.profile, name="profile"),
     path("employers/", include("employers.urls")),
+    path("employers/", include("jobs.employer_urls")),
+    # Applications live under jobs/<id>/…; their URLs come first, before the job page's.
+    path("jobs/", include("applications.urls")),
     path("jobs/", include("jobs.urls")),
     path("accounts/", include("allauth.urls")),
 )

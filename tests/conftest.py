@@ -5,18 +5,18 @@ import os
 import shutil
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.db import connection
 
-from nelinvoimaa.models import Municipality, User
+from applications.factories import PDF, make_application  # noqa: F401 - used by the tests
+from employers.factories import make_employer, next_business_id  # noqa: F401
+from jobs.factories import make_job  # noqa: F401
+from nelinvoimaa import factories
 
 # Playwright's sync API runs an event loop in the test thread; the live server's database
 # setup would otherwise refuse to run there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "correct-horse-battery-staple"
-# The smallest file the CV check accepts as a PDF.
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -31,15 +31,11 @@ CHROMIUM_ARGS = [
 
 
 def make_user(email, *, password=PASSWORD, verified=True, **fields):
-    user = User.objects.create_user(email, password, **fields)
-    EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
-    return user
+    return factories.make_user(email, password, verified=verified, **fields)
 
 
 def make_staff(email, *codes, **fields):
-    user = make_user(email, is_staff=True, **fields)
-    user.municipalities.set(Municipality.objects.filter(code__in=codes))
-    return user
+    return factories.make_staff(email, PASSWORD, *codes, **fields)
 
 
 @pytest.fixture
@@ -150,65 +146,6 @@ def seeded_transactional_db(transactional_db):
         importlib.import_module(module).seed(apps, None)
 
 
-def make_employer(
-    name, owner, code="781", *, verified=False, kind="company", business_id=None, **fields
-):
-    from employers.models import Employer
-    from nelinvoimaa.models import Municipality
-
-    if business_id is None and kind != "household":
-        business_id = next_business_id()
-    employer = Employer.register(
-        owner,
-        name=name,
-        kind=kind,
-        business_id=business_id or "",
-        municipality=Municipality.objects.get(code=code),
-        **fields,
-    )
-    if verified:
-        employer.verify(None)
-    return employer
-
-
-_business_ids = iter(range(1000000, 9999999))
-
-
-def next_business_id():
-    from employers.business_id import check_digit
-
-    for digits in _business_ids:
-        check = check_digit(f"{digits:07d}")
-        if check is not None:
-            return f"{digits:07d}-{check}"
-    raise RuntimeError("out of business IDs")
-
-
-def make_job(employer, status="draft", **fields):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from jobs.models import Job
-    from nelinvoimaa.models import Sector
-
-    today = timezone.localdate()
-    values = {
-        "title": "Kesätyöntekijä lomakylään",
-        "description": "Mökkien vaihtosiivous.",
-        "sector": Sector.objects.get(slug="tourism"),
-        "employment_type": "permanent",
-        "municipality": employer.municipality,
-        "deadline": today + timedelta(days=20),
-        "status": status,
-    } | fields
-    if values["status"] in {"published", "closed"}:
-        values.setdefault("published_at", timezone.now())
-    if values["status"] == "submitted":
-        values.setdefault("submitted_at", timezone.now())
-    return Job.objects.create(employer=employer, **values)
-
-
 @pytest.fixture
 def owner(db):
     return make_user("omistaja@rantalomat.example.com", full_name="Olli Omistaja")
@@ -222,10 +159,10 @@ def employer(owner):
 
 @pytest.fixture
 def recruiter(employer):
-    from employers.models import Membership
+    from employers.factories import add_member
 
     user = make_user("rekry@rantalomat.example.com", full_name="Riikka Rekrytoija")
-    Membership.objects.create(employer=employer, user=user, role="recruiter")
+    add_member(employer, user)
     return user
 
 

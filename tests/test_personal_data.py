@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
+from applications.models import Application
 from employers.models import Membership
-from jobs.models import Application, Job, JobEvent
+from jobs.models import Job, JobEvent
 from nelinvoimaa.models import AuditEntry, User
 from nelinvoimaa.personal_data import user_relations
 from tests.conftest import PASSWORD, PDF, make_job
@@ -43,8 +44,8 @@ def test_the_export_holds_every_model_that_refers_to_the_user(client, jobseeker,
     data, names = export(client)
     expected = {f"{model._meta.label}.{field}" for model, field in user_relations()}
     assert expected <= set(data)  # found by introspection: a new model cannot be forgotten
-    assert "jobs.Application.applicant" in data and "employers.Membership.user" in data
-    assert data["jobs.Application.applicant"][0]["fields"]["cover_letter"] == "Hei"
+    assert "applications.Application.applicant" in data and "employers.Membership.user" in data
+    assert data["applications.Application.applicant"][0]["fields"]["cover_letter"] == "Hei"
     assert data["user"][0]["fields"]["email"] == jobseeker.email
     assert "password" not in data["user"][0]["fields"]
     assert f"files/application-{application.pk}-CV.pdf" in names

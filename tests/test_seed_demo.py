@@ -5,7 +5,7 @@ from django.test import override_settings
 
 from employers.business_id import validate_business_id
 from employers.models import Employer
-from jobs.models import Job, Status
+from jobs.models import Job
 from nelinvoimaa.models import User
 
 
@@ -27,7 +27,7 @@ def test_seed_demo_adds_employers_and_jobs_in_every_state(db):
     assert Employer.objects.count() == 30
     assert Employer.objects.filter(kind="household").exists()
     assert Employer.objects.filter(kind="school").count() == 3
-    assert set(Job.objects.values_list("status", flat=True)) == set(Status.values)
+    assert set(Job.objects.values_list("status", flat=True)) == set(Job.Status.values)
     assert Job.objects.open().count() > 50
     assert Job.objects.filter(employment_type="seasonal").exists()
     owner = User.objects.get(email="tyonantaja@example.com")

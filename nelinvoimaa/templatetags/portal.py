@@ -19,6 +19,15 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def render_section(context, section):
+    """A Section an app contributed (nelinvoimaa/contributions.py): its template, with the
+    page's context and its own."""
+    template = context.template.engine.get_template(section.template)
+    with context.push(**section.context):
+        return template.render(context)
+
+
+@register.simple_tag(takes_context=True)
 def query_with(context, **changes):
     """The current query string with some parameters replaced (for pagination links)."""
     query = context["request"].GET.copy()

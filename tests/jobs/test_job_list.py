@@ -229,7 +229,7 @@ def test_each_choice_counts_with_the_other_filters_as_they_are(client, jobs):
 def test_a_common_word_counts_only_so_far_and_ranks_among_that_many(
     client, employer, other_owner, monkeypatch, django_assert_num_queries
 ):
-    monkeypatch.setattr("jobs.listing.COUNT_CAP", 3)
+    monkeypatch.setattr("jobs.results.COUNT_CAP", 3)
     for n in range(5):
         make_job(employer, status="published", title=f"Kokki {n}")
     hartola = other_owner.memberships.get().employer

@@ -3,7 +3,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from jobs.models import Application, Job
+from applications.models import Application
+from jobs.models import Job
 from nelinvoimaa.models import Municipality, Sector
 from tests.conftest import make_job
 

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import DatabaseError
 from django.utils import timezone
 
 from jobs.models import Job, JobEvent, TransitionError, one_year_later
@@ -33,7 +34,7 @@ def test_a_verified_employers_job_publishes_at_once(employer, owner):
     job = make_job(employer)
     job.submit(owner)
     assert job.status == "published" and job.published_at
-    assert actions(job) == ["published"]
+    assert actions(job) == ["created", "published"]
 
 
 def test_submitting_checks_the_deadline(employer, owner):
@@ -50,7 +51,7 @@ def test_approve_only_from_submitted(employer, sysma_moderator, status):
     if status == "submitted":
         job.approve(sysma_moderator)
         assert job.status == "published"
-        event = job.events.get()
+        event = job.events.first()
         assert (event.action, event.actor, event.status) == (
             "approved",
             sysma_moderator,
@@ -94,7 +95,7 @@ def test_close_from_published_or_submitted(employer, owner, status):
     if status in {"published", "submitted"}:
         job.close(owner, "Paikka on täytetty.")
         assert job.status == "closed" and job.closed_at
-        assert job.events.get().reason == "Paikka on täytetty."
+        assert job.events.first().reason == "Paikka on täytetty."
     else:
         with pytest.raises(TransitionError):
             job.close(owner)
@@ -107,7 +108,7 @@ def test_a_rejected_job_is_fixed_and_resubmitted(employer, owner, sysma_moderato
     job.save()
     job.submit(owner)
     job.approve(sysma_moderator)
-    assert actions(job) == ["rejected", "submitted", "approved"]
+    assert actions(job) == ["created", "submitted", "rejected", "submitted", "approved"]
 
 
 def test_transitions_email_every_member_in_their_language_after_commit(
@@ -134,7 +135,7 @@ def test_a_refused_transition_sends_nothing(
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(TransitionError):
         job.approve(sysma_moderator)
     assert mail.outbox == []
-    assert not JobEvent.objects.exists()
+    assert actions(job) == ["created"]
 
 
 def test_post_again_copies_a_closed_job_a_year_later(employer, owner):
@@ -183,14 +184,65 @@ def test_close_expired_jobs_is_safe_to_run_again(employer, capsys):
     old.refresh_from_db()
     current.refresh_from_db()
     assert old.status == "closed" and current.status == "published"
-    assert list(old.events.values_list("action", flat=True)) == ["expired"]
+    assert actions(old) == ["created", "submitted", "approved", "expired"]
     assert "Closed 1 expired job(s)." in capsys.readouterr().out
 
 
 def test_editing_a_published_job_of_an_unverified_employer_returns_it_to_review(employer, owner):
     job = make_job(employer, status="published")
-    job.record_edit(owner)
-    assert job.status == "submitted"
+    job.title = "Muokattu"
+    job.save_edit(owner)
+    assert Job.objects.get(pk=job.pk).status == "submitted"
+    assert actions(job)[-1] == "edited"
     employer.verify(None)
     job2 = make_job(employer, status="published")
-    assert job2.record_edit(owner) is None and job2.status == "published"
+    job2.title = "Muokattu"
+    job2.save_edit(owner)
+    assert Job.objects.get(pk=job2.pk).status == "published"
+    assert "edited" not in actions(job2)
+
+
+def test_an_unreviewed_edit_is_never_public_even_for_a_moment(employer, owner, monkeypatch):
+    """The edit and its return to review are one transaction: if recording the review fails,
+    the public job keeps its reviewed text."""
+    job = make_job(employer, status="published", title="Kokki")
+
+    def fail(**kwargs):
+        raise DatabaseError("the event could not be written")
+
+    monkeypatch.setattr("jobs.models.JobEvent.objects.create", fail)
+    job.title = "Tarkastamaton otsikko"
+    with pytest.raises(DatabaseError):
+        job.save_edit(owner)
+    stored = Job.objects.get(pk=job.pk)
+    assert (stored.title, stored.status) == ("Kokki", "published")
+
+
+def test_an_edit_does_not_undo_a_moderators_decision_made_meanwhile(
+    employer, owner, sysma_moderator
+):
+    employer.verify(None)
+    job = make_job(employer, status="published")
+    form_copy = Job.objects.get(pk=job.pk)  # the member opened the form
+    job.unpublish(sysma_moderator, "Puutteellinen.")
+    form_copy.title = "Muokattu"
+    form_copy.save_edit(owner)
+    assert Job.objects.get(pk=job.pk).status == "rejected"  # not published again
+    closed = make_job(employer, status="published")
+    form_copy = Job.objects.get(pk=closed.pk)
+    closed.close(owner)
+    with pytest.raises(TransitionError):
+        form_copy.save_edit(owner)
+    assert Job.objects.get(pk=closed.pk).status == "closed"
+
+
+def test_what_needs_the_employers_action(employer, sysma_moderator):
+    today = timezone.localdate()
+    assert make_job(employer, status="draft").needs_action
+    assert make_job(employer, status="rejected").needs_action
+    assert make_job(employer, status="published", deadline=today + timedelta(days=7)).needs_action
+    assert not make_job(
+        employer, status="published", deadline=today + timedelta(days=8)
+    ).needs_action
+    assert not make_job(employer, status="submitted").needs_action
+    assert not make_job(employer, status="closed").needs_action

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from jobs.models import Job, Status, TransitionError
+from jobs.models import Job, TransitionError
 
 
 class Command(BaseCommand):
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         closed = 0
         expired = Job.objects.filter(
-            status=Status.PUBLISHED, deadline__lt=timezone.localdate()
+            status=Job.Status.PUBLISHED, deadline__lt=timezone.localdate()
         ).select_related("employer")
         for job in expired.iterator():
             try:

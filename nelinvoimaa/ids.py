@@ -9,6 +9,19 @@ def is_id(value):
     return value.isascii() and value.isdigit() and len(value) < 10
 
 
+class IdConverter:
+    """`<id:name>` in a URL: a primary key, as is_id reads one. A longer number is no page
+    (404) rather than a value that overflows the database's integer (a 500)."""
+
+    regex = "[0-9]{1,9}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
 def understood_ids(values):
     """The values that can be primary keys."""
     return [value for value in values if is_id(value)]

@@ -5,8 +5,8 @@ import logging
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from jobs.models import delete_expired_applications
-from jobs.uploads import PENDING_HOURS, delete_stale_pending_cvs
+from applications.models import delete_expired_applications, delete_orphan_cvs
+from applications.uploads import PENDING_HOURS, delete_stale_pending_cvs
 
 logger = logging.getLogger(__name__)
 
@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 class Command(BaseCommand):
     help = (
         "Delete applications and CV files of jobs closed over APPLICATION_RETENTION_MONTHS ago,"
-        " and CVs kept for a retry over a day ago."
+        " CVs kept for a retry over a day ago, and CV files left without an application."
     )
 
     def handle(self, *args, **options):
@@ -28,3 +28,5 @@ class Command(BaseCommand):
             "Retention: deleted %d CVs kept over %d hours for a retry.", stale, PENDING_HOURS
         )
         self.stdout.write(f"Deleted {stale} CV(s) kept for a retry that never came.")
+        orphans = delete_orphan_cvs()
+        self.stdout.write(f"Deleted {orphans} CV file(s) without an application.")

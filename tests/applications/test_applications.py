@@ -9,7 +9,8 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from jobs.models import Application, TransitionError
+from applications.models import Application
+from jobs.models import TransitionError
 from tests.conftest import PDF, make_job, make_user
 
 
@@ -178,7 +179,7 @@ def test_kept_cvs_older_than_a_day_are_deleted(jobseeker, settings):
 
     from django.utils import timezone
 
-    from jobs.uploads import clean_cv, delete_stale_pending_cvs, keep_pending_cv
+    from applications.uploads import clean_cv, delete_stale_pending_cvs, keep_pending_cv
 
     session = {}
     cv = clean_cv(SimpleUploadedFile("cv.pdf", PDF, "application/pdf"))
@@ -475,7 +476,7 @@ def test_a_database_failure_stores_nothing_and_says_so(
     def fail(*args, **kwargs):
         raise OperationalError("connection lost")
 
-    monkeypatch.setattr("jobs.views.ApplicationEvent.objects.create", fail)
+    monkeypatch.setattr("applications.models.ApplicationEvent.objects.create", fail)
     client.force_login(jobseeker)
     response = apply(
         client,

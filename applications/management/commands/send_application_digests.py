@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from employers.models import Membership, Notify
+from employers.models import Membership
 from jobs.models import Job
 from nelinvoimaa.emails import send_templated
 
@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = 0
-        members = Membership.objects.filter(notify=Notify.DAILY).select_related("user", "employer")
+        members = Membership.objects.filter(notify=Membership.Notify.DAILY).select_related(
+            "user", "employer"
+        )
         for membership in members:
             now = timezone.now()
             since = membership.digest_sent_at or membership.created_at
@@ -36,7 +38,7 @@ class Command(BaseCommand):
             if jobs:
                 send_templated(
                     membership.user.email,
-                    "jobs/emails/application_digest",
+                    "applications/emails/application_digest",
                     {"employer": membership.employer, "jobs": jobs, "site_url": settings.SITE_URL},
                     membership.user.language,
                 )

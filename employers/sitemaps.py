@@ -1,0 +1,18 @@
+from nelinvoimaa.sitemaps import LocalizedSitemap
+
+from .models import Employer
+
+
+class EmployerSitemap(LocalizedSitemap):
+    changefreq = "weekly"
+    priority = 0.6
+    limit = 5000
+
+    def items(self):
+        return Employer.objects.order_by("pk").only("slug", "updated_at")
+
+    def lastmod(self, employer):
+        return employer.updated_at
+
+
+SITEMAPS = {"employers": EmployerSitemap}

@@ -1,0 +1,58 @@
+"""What each app contributes to the whole portal, read from its AppConfig.
+
+The core imports no app. An app names its parts as attributes of its AppConfig (apps.py), as
+dotted paths, and the core reads them here, in INSTALLED_APPS order; adding an app means adding
+it to INSTALLED_APPS and its URLs to the root URLconf, nothing else in the core.
+
+The attributes an AppConfig may set (each a list):
+- `public_models`: labels ("jobs.Job") of models shown on cached public pages; a change to one
+  invalidates those pages (page_cache.watch). Their managers must use PublicQuerySet.
+- `staff_permissions`: codenames of the app's own permissions that municipal staff get.
+- `sitemaps`: dotted paths of dicts {name: Sitemap class}.
+- `home_sections`, `dashboard_sections`: dotted paths of callables(request) returning a
+  Section (a template and its context) or None; shown in the order of their `order`.
+- `employer_sections`: the same, called with (request, employer), for an employer's public
+  page; `employer_annotations`: dotted paths of callables() returning annotations for the
+  employer directory's queryset (e.g. how many open jobs each has).
+- `review_queues`: dotted paths of callables(request) returning a Section for the admin index
+  or None (what waits for this staff member).
+- `personal_data`: dotted paths of modules with any of `export_files(user)` (yields (name,
+  bytes)), `deletion_blocker(user)` (a reason the account cannot be deleted yet, or None) and
+  `delete(user, session)` (called inside the deleting transaction, before the user row goes).
+- `demo_data`: dotted paths of callables(rng) that add the app's demo data (seed_demo).
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.utils.module_loading import import_string
+
+
+@dataclass
+class Section:
+    """A part of a page that an app renders: `template` with `context`, placed by `order`."""
+
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 50
+
+
+def contributed(name):
+    """The objects the installed apps list under `name`, imported, in INSTALLED_APPS order."""
+    for config in apps.get_app_configs():
+        for path in getattr(config, name, ()):
+            yield import_string(path)
+
+
+def labels(name):
+    """The plain values (not paths) the installed apps list under `name`, with their app."""
+    for config in apps.get_app_configs():
+        for value in getattr(config, name, ()):
+            yield config, value
+
+
+def sections(name, request, *args):
+    """The sections contributed under `name` for this request (and `args`), in their order;
+    a template shows each with {% render_section %}."""
+    found = [section for make in contributed(name) if (section := make(request, *args)) is not None]
+    return sorted(found, key=lambda section: section.order)
