@@ -2,7 +2,8 @@
 
 from django.db import transaction
 
-from .uploads import drop_all_pending_cvs
+from .models import private_storage
+from .uploads import take_all_pending_cvs
 
 
 def export_files(user):
@@ -12,10 +13,11 @@ def export_files(user):
 
 
 def delete(user, session):
-    """The CV files go once the account's rows are gone for good; a CV kept for a retry goes
-    with the session."""
-    for application in user.applications.exclude(cv=""):
-        storage, name = application.cv.storage, application.cv.name
-        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+    """The CV files, and those kept in the session for a retry, go once the account's rows are
+    gone for good."""
+    names = [application.cv.name for application in user.applications.exclude(cv="")]
     if session is not None:
-        transaction.on_commit(lambda: drop_all_pending_cvs(session))
+        names += take_all_pending_cvs(session)
+    storage = private_storage()
+    for name in names:
+        transaction.on_commit(lambda name=name: storage.delete(name))

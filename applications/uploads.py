@@ -126,11 +126,16 @@ def drop_pending_cv(session, job_id):
         _storage().delete(pending["name"])
 
 
-def drop_all_pending_cvs(session):
-    """Every CV kept in this session (the account is being deleted)."""
+def take_all_pending_cvs(session):
+    """The storage names of every CV kept in this session, forgotten by it (the account is
+    being deleted; the caller deletes the files once that is committed)."""
     keys = list(session.keys())  # noqa: SIM118 - a session has keys() but cannot be iterated
+    names = []
     for key in [key for key in keys if key.startswith(_SESSION_PREFIX)]:
-        drop_pending_cv(session, key.removeprefix(_SESSION_PREFIX))
+        pending = session.pop(key, None)
+        if pending and _PENDING_NAME.match(pending.get("name", "")):
+            names.append(pending["name"])
+    return names
 
 
 def delete_stale_pending_cvs(now=None):

@@ -23,6 +23,7 @@ The attributes an AppConfig may set (each a list):
 """
 
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from django.apps import apps
 from django.utils.module_loading import import_string
@@ -37,11 +38,21 @@ class Section:
     order: int = 50
 
 
+def load(path):
+    """The module, or the object in a module, that a dotted path names."""
+    try:
+        return import_module(path)
+    except ModuleNotFoundError as exc:
+        if exc.name != path:
+            raise  # the module exists but imports something missing
+        return import_string(path)
+
+
 def contributed(name):
     """The objects the installed apps list under `name`, imported, in INSTALLED_APPS order."""
     for config in apps.get_app_configs():
         for path in getattr(config, name, ()):
-            yield import_string(path)
+            yield load(path)
 
 
 def labels(name):

@@ -1,5 +1,8 @@
 """E-mail goes out from a background task, and only once the transaction has committed."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -35,8 +38,23 @@ def send_templated(to, template, context, language):
     send_after_commit(subject, body, [to], settings.DEFAULT_FROM_EMAIL)
 
 
+_suppressed = ContextVar("emails_suppressed", default=False)
+
+
+@contextmanager
+def suppressed():
+    """No e-mail is sent from inside this block (demo data: its addresses are made up)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
 def send_after_commit(subject, body, to, from_email, html=""):
     """Enqueue the sending task once the current transaction commits (at once outside one)."""
+    if _suppressed.get():
+        return
     transaction.on_commit(
         lambda: send_email.enqueue(
             subject=subject, body=body, to=to, from_email=from_email, html=html

@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
@@ -26,7 +27,7 @@ def test_an_owner_invites_a_colleague_who_accepts(
     assert response.status_code == 302
     assert mail.outbox[-1].to == ["uusi@example.com"]
     assert "Päijänteen Rantalomat Oy" in mail.outbox[-1].subject
-    link = re.search(r"http://testserver(/\S+)", mail.outbox[-1].body).group(1)
+    link = re.search(re.escape(settings.SITE_URL) + r"(/\S+)", mail.outbox[-1].body).group(1)
 
     colleague = make_user("uusi@example.com")
     client.force_login(colleague)

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import DatabaseError
 from django.utils import timezone
 
-from jobs.models import Job, JobEvent, TransitionError, one_year_later
+from jobs.models import Job, TransitionError, one_year_later
 from tests.conftest import make_job
 
 ALL = ["draft", "submitted", "published", "rejected", "closed"]

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from nelinvoimaa import emails
 from nelinvoimaa.contributions import contributed
 from nelinvoimaa.demo import DEMO_USERS, seed_users
 
@@ -37,7 +38,7 @@ class Command(BaseCommand):
     def handle(self, *args, force=False, **options):
         if settings.PRODUCTION and not force:
             raise CommandError("Refusing to load demo data with known passwords in production.")
-        with transaction.atomic():
+        with transaction.atomic(), emails.suppressed():
             created = seed_users()
             for seed in contributed("demo_data"):
                 for line in seed(options) or []:
