@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 LOCALE_DIRS := $(wildcard */locale)
+PORT ?= 8000
 
 .PHONY: run test install messages migrate seed lint format check bench clean
 
@@ -33,7 +34,7 @@ seed: migrate
 	$(MANAGE) seed_demo
 
 run: messages seed
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -41,6 +42,7 @@ test: messages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff check --fix .

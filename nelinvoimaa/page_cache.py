@@ -49,11 +49,6 @@ def new_generation():
 def invalidate(**kwargs):
     """A new generation once the current transaction commits (at once outside one); a
     rollback changes nothing, so nothing is invalidated. Usable as a signal receiver."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        entry[1] is new_generation for entry in connection.run_on_commit
-    ):
-        return  # one new generation per transaction, however many rows change
     # robust: the change is committed; a cache outage must not turn it into an error page.
     transaction.on_commit(new_generation, robust=True)
 

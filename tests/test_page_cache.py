@@ -10,6 +10,7 @@ from django.test import Client
 
 from jobs.models import Job
 from nelinvoimaa.models import Sector
+from nelinvoimaa.page_cache import generation
 from tests.conftest import make_employer, make_job, make_user
 
 # Invalidation happens on commit, so these tests commit as the site does.
@@ -63,11 +64,20 @@ def test_a_renamed_employer_shows_at_once(client, employer):
 def test_a_change_that_rolls_back_keeps_the_cached_pages(client, employer):
     make_job(employer, status="published", title="Kokki")
     html(client, "/fi/jobs/")
+    before = generation()
     with pytest.raises(RuntimeError), transaction.atomic():
         Job.objects.update(title="Ei koskaan")
+        assert generation() == before  # not before the commit
         raise RuntimeError
-    pages = caches["pages"]
-    assert pages._cache, "the page rendered before the rollback is still served"
+    assert generation() == before
+
+
+def test_a_change_invalidates_when_it_commits(employer):
+    before = generation()
+    with transaction.atomic():
+        Job.objects.update(title="Metsuri")
+        assert generation() == before
+    assert generation() != before
 
 
 @pytest.mark.parametrize(

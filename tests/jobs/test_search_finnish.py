@@ -118,9 +118,12 @@ def test_tsquery_syntax_typed_by_a_user_is_just_words(client, jobs):
         assert response.status_code == 200
 
 
-def test_renaming_an_employer_updates_its_jobs_search_words(client, jobs, employer):
+def test_renaming_an_employer_updates_its_jobs_search_words(
+    client, jobs, employer, django_capture_on_commit_callbacks
+):
     assert ranked(client, "Rantalomat")
     employer.name = "Järvihelmi Oy"
-    employer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        employer.save()
     assert ranked(client, "Rantalomat") == []
     assert len(ranked(client, "Järvihelmi")) == Job.objects.count()
