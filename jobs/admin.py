@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
+from nelinvoimaa.admin import SafeDateHierarchy
 from nelinvoimaa.moderation import ScopedToMunicipalitiesAdmin
 
 from .models import Job, JobEvent, TransitionError
@@ -34,7 +35,7 @@ class ReasonForm(forms.Form):
 
 
 @admin.register(Job)
-class JobAdmin(ScopedToMunicipalitiesAdmin):
+class JobAdmin(SafeDateHierarchy, ScopedToMunicipalitiesAdmin):
     list_display = [
         "title",
         "employer",

@@ -87,7 +87,7 @@ class JobFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, reference=None, **kwargs):
         self.reference = reference or reference_choices()
-        super().__init__(_understood(data, self.base_filters), *args, **kwargs)
+        super().__init__(_understood(data), *args, **kwargs)
         for name, choices in self.reference.items():
             self.filters[name].extra["choices"] = choices
 
@@ -142,7 +142,7 @@ def reference_choices():
     }
 
 
-def _understood(data, filters):
+def _understood(data):
     """The query without values a filter cannot take, so one bad value does not void the rest
     (e.g. ?municipality=abc&sector=3 still filters by sector)."""
     if data is None:

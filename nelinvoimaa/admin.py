@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
@@ -13,6 +15,24 @@ class LabelledFileInput(forms.ClearableFileInput):
     fieldset with a legend, which axe and screen readers do not take as its label."""
 
     use_fieldset = False
+
+
+class SafeChangeList(ChangeList):
+    """A year like ?created_at__year=99999999999 overflows datetime() in the date hierarchy,
+    which Django's admin does not catch (a 500): it is an incorrect lookup like any other."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except OverflowError as exc:
+            raise IncorrectLookupParameters(exc) from exc
+
+
+class SafeDateHierarchy:
+    """For admins with a date_hierarchy: see SafeChangeList."""
+
+    def get_changelist(self, request, **kwargs):
+        return SafeChangeList
 
 
 class LabelledListEditable:
@@ -107,7 +127,7 @@ class PageAdmin(LabelledListEditable, admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(SafeDateHierarchy, admin.ModelAdmin):
     list_display = ["created_at", "action", "target", "actor", "detail"]
     list_filter = ["action"]
     search_fields = ["target", "detail"]

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from nelinvoimaa.models import Municipality, Page, Sector
+from tests.conftest import PDF
 
 
 def test_the_four_municipalities_are_seeded_with_statistics_finland_codes(db):
@@ -53,3 +54,102 @@ def test_the_search_indexes_migrate_both_ways():
     assert old <= indexes() and not new & indexes()
     call_command("migrate", "jobs", verbosity=0)
     assert new <= indexes() and not old & indexes()
+
+
+@pytest.mark.postgresql
+def test_applications_moved_out_of_the_jobs_app_keep_every_row_and_file(
+    seeded_transactional_db, settings, tmp_path
+):
+    """Data written when applications lived in the jobs app (jobs/0007) is all there after
+    migrating: rows, their ids, CV files, audit entries, and the content type that the
+    admin history and permissions point at."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    executor = MigrationExecutor(connection)
+    old_targets = [("jobs", "0007_job_language"), ("applications", None)]
+    executor.migrate(old_targets)
+    graph = executor.loader.graph
+    before_the_move = [("jobs", "0007_job_language")] + [
+        node for node in graph.leaf_nodes() if node[0] not in {"jobs", "applications"}
+    ]
+    old = executor.loader.project_state(before_the_move).apps
+    # What the old code's post_migrate had made: content types of the jobs app (going back
+    # moved them there).
+    assert not ContentType.objects.filter(app_label="applications").exists()
+    content_type = ContentType.objects.get(app_label="jobs", model="application")
+    permission = Permission.objects.get(content_type=content_type, codename="view_application")
+
+    user = old.get_model("nelinvoimaa", "User").objects.create(email="hakija@example.com")
+    owner = old.get_model("nelinvoimaa", "User").objects.create(email="omistaja@example.com")
+    employer = old.get_model("employers", "Employer").objects.create(
+        name="Rantalomat",
+        slug="rantalomat",
+        municipality=old.get_model("nelinvoimaa", "Municipality").objects.get(code="781"),
+    )
+    job = old.get_model("jobs", "Job").objects.create(
+        employer=employer,
+        title="Kokki",
+        description="Keittiö",
+        sector=old.get_model("nelinvoimaa", "Sector").objects.get(slug="tourism"),
+        employment_type="permanent",
+        deadline="2030-01-31",
+        status="published",
+    )
+    (tmp_path / "cvs").mkdir()
+    (tmp_path / "cvs" / "abc.pdf").write_bytes(PDF)
+    application = old.get_model("jobs", "Application").objects.create(
+        job=job,
+        applicant=user,
+        cover_letter="Hei!",
+        phone="040",
+        consent_at="2026-11-01T12:00:00Z",
+        cv="cvs/abc.pdf",
+        cv_name="CV.pdf",
+        status="interview",
+        notes="Hyvä",
+    )
+    old.get_model("jobs", "ApplicationEvent").objects.create(
+        application=application, status="received", actor=user
+    )
+    old.get_model("jobs", "ApplicationEvent").objects.create(
+        application=application, status="interview", actor=owner
+    )
+    audit = old.get_model("nelinvoimaa", "AuditEntry").objects.create(
+        actor_id=owner.pk, action="cv_viewed", target=f"application {application.pk}"
+    )
+    LogEntry.objects.create(
+        user_id=owner.pk,
+        content_type=content_type,
+        object_id=str(application.pk),
+        object_repr="application",
+        action_flag=2,
+    )
+
+    call_command("migrate", verbosity=0)
+
+    from applications.models import Application
+    from nelinvoimaa.models import AuditEntry
+
+    moved = Application.objects.get(pk=application.pk)
+    assert (moved.job_id, moved.applicant_id, moved.status, moved.notes) == (
+        job.pk,
+        user.pk,
+        "interview",
+        "Hyvä",
+    )
+    assert [(e.status, e.actor_id) for e in moved.events.all()] == [
+        ("received", user.pk),
+        ("interview", owner.pk),
+    ]
+    with moved.cv.open("rb") as cv:
+        assert cv.read() == PDF
+    assert AuditEntry.objects.get(pk=audit.pk).target == f"application {application.pk}"
+    content_type.refresh_from_db()
+    assert (content_type.app_label, content_type.model_class()) == ("applications", Application)
+    assert Permission.objects.get(pk=permission.pk).content_type == content_type
+    assert LogEntry.objects.get().get_edited_object() == moved
