@@ -7,6 +7,7 @@ class EmployersConfig(AppConfig):
     verbose_name = _("Employers")
 
     # What the app contributes to the core (nelinvoimaa/contributions.py).
+    navigation = [("employers:directory", _("Employers"), 20)]
     public_models = ["employers.Employer", "employers.Photo"]
     staff_permissions = ["view_employer", "verify_employer", "view_membership", "view_photo"]
     sitemaps = ["employers.sitemaps.SITEMAPS"]

@@ -8,6 +8,7 @@ class JobsConfig(AppConfig):
     verbose_name = _("Jobs")
 
     # What the app contributes to the core and to employers (nelinvoimaa/contributions.py).
+    navigation = [("jobs:list", _("Jobs"), 10)]
     public_models = ["jobs.Job"]
     staff_permissions = ["view_job", "moderate_job", "view_jobevent"]
     sitemaps = ["jobs.sitemaps.SITEMAPS"]

@@ -7,6 +7,7 @@ it to INSTALLED_APPS and its URLs to the root URLconf, nothing else in the core.
 The attributes an AppConfig may set (each a list):
 - `public_models`: labels ("jobs.Job") of models shown on cached public pages; a change to one
   invalidates those pages (page_cache.watch). Their managers must use PublicQuerySet.
+- `navigation`: (URL name, label, position) triples: the app's places in the main menu.
 - `staff_permissions`: codenames of the app's own permissions that municipal staff get.
 - `sitemaps`: dotted paths of dicts {name: Sitemap class}.
 - `home_sections`, `dashboard_sections`: dotted paths of callables(request) returning a
