@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.db import IntegrityError, models, transaction
+from django.db import DatabaseError, IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -82,9 +82,19 @@ class ApplicationQuerySet(models.QuerySet):
             application.delete_cv_file()
             raise AlreadyApplied from exc
         except BaseException:
-            application.delete_cv_file()
+            # Rolled back, or committed and then an after-commit step failed: the file goes
+            # only with its row. When that cannot be told (the database is down), it stays and
+            # delete_orphan_cvs sweeps it later.
+            if not self._stored(application):
+                application.delete_cv_file()
             raise
         return application
+
+    def _stored(self, application):
+        try:
+            return application.pk is not None and self.filter(pk=application.pk).exists()
+        except DatabaseError:
+            return True
 
 
 class Application(models.Model):

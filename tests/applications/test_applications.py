@@ -3,6 +3,7 @@
 import io
 import threading
 import zipfile
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -11,7 +12,7 @@ from django.db import connection
 
 from applications.models import Application
 from jobs.models import TransitionError
-from tests.conftest import PDF, make_job, make_user
+from tests.conftest import PDF, make_application, make_employer, make_job, make_user
 
 
 def docx(extra_size=0, compress=True):
@@ -541,3 +542,35 @@ def test_the_applicant_sees_the_history_of_the_application(client, jobseeker, ow
     client.force_login(jobseeker)
     html = client.get("/fi/dashboard/").content.decode()
     assert html.index("Käsittelyssä") < html.rindex("Haastattelu")
+
+
+def test_a_rolled_back_application_leaves_no_cv_file(jobseeker, job, monkeypatch, settings):
+    from django.db import OperationalError
+
+    def fail(*args, **kwargs):
+        raise OperationalError("connection lost")
+
+    monkeypatch.setattr("applications.models.ApplicationEvent.objects.create", fail)
+    with pytest.raises(OperationalError):
+        make_application(job, jobseeker, cv=True)
+    assert not Application.objects.exists()
+    assert list((settings.PRIVATE_MEDIA_ROOT / "cvs").iterdir()) == []
+
+
+def test_a_failure_after_the_commit_keeps_the_cv_with_its_application(
+    seeded_transactional_db, monkeypatch, settings
+):
+    """The application is stored when an after-commit step (queueing its e-mail) fails: its
+    CV must stay with it."""
+    employer = make_employer("Rantalomat", make_user("omistaja@example.com"), "781")
+    job = make_job(employer, status="published")
+    applicant = make_user("hakija@example.com")
+
+    def fail(**kwargs):
+        raise ConnectionError("the task queue is down")
+
+    monkeypatch.setattr("nelinvoimaa.emails.send_email", SimpleNamespace(enqueue=fail))
+    with pytest.raises(ConnectionError):
+        make_application(job, applicant, cv=True)
+    application = Application.objects.get()
+    assert (settings.PRIVATE_MEDIA_ROOT / application.cv.name).exists()
