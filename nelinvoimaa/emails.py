@@ -55,8 +55,12 @@ def send_after_commit(subject, body, to, from_email, html=""):
     """Enqueue the sending task once the current transaction commits (at once outside one)."""
     if _suppressed.get():
         return
+    # robust: what the e-mail tells of is committed; a failure to queue it is logged (ERROR,
+    # django.db.backends.base) and must not turn the user's success into an error page, nor
+    # stop the other e-mails of the same change.
     transaction.on_commit(
         lambda: send_email.enqueue(
             subject=subject, body=body, to=to, from_email=from_email, html=html
-        )
+        ),
+        robust=True,
     )

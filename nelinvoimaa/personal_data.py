@@ -76,10 +76,10 @@ def delete_account(user, session=None):
     audit log) keeps its entries with the person removed (on_delete=SET_NULL). Files go after
     the commit. Raises AccountDeletionBlocked while, e.g., they are an employer's only owner."""
     parts = list(contributed("personal_data"))
-    for part in parts:
-        if reason := getattr(part, "deletion_blocker", lambda user: None)(user):
-            raise AccountDeletionBlocked(reason)
     with transaction.atomic():
+        for part in parts:
+            if reason := getattr(part, "deletion_blocker", lambda user: None)(user):
+                raise AccountDeletionBlocked(reason)
         for part in parts:
             getattr(part, "delete", lambda user, session: None)(user, session)
         AuditEntry.record(None, AuditEntry.Action.ACCOUNT_DELETED, f"user {user.pk}")
