@@ -18,6 +18,7 @@ logger = logging.getLogger(__name__)
 
 CV_DIR = "cvs"
 ORPHAN_CV_HOURS = 24
+ORPHAN_BATCH = 500
 
 
 def private_storage():
@@ -308,8 +309,11 @@ def delete_orphan_cvs(now=None):
     cutoff = (now or timezone.now()) - timedelta(hours=ORPHAN_CV_HOURS)
     names = [f"{CV_DIR}/{name}" for name in storage.listdir(CV_DIR)[1]]
     old = [name for name in names if storage.get_modified_time(name) < cutoff]
-    kept = set(Application.objects.filter(cv__in=old).values_list("cv", flat=True))
-    orphans = [name for name in old if name not in kept]
+    orphans = []
+    for start in range(0, len(old), ORPHAN_BATCH):  # SQLite limits a query's parameters
+        batch = old[start : start + ORPHAN_BATCH]
+        kept = set(Application.objects.filter(cv__in=batch).values_list("cv", flat=True))
+        orphans += [name for name in batch if name not in kept]
     for name in orphans:
         storage.delete(name)
     if orphans:

@@ -12,7 +12,7 @@ class JobsConfig(AppConfig):
     public_models = ["jobs.Job"]
     staff_permissions = ["view_job", "moderate_job", "view_jobevent"]
     sitemaps = ["jobs.sitemaps.SITEMAPS"]
-    home_sections = ["jobs.sections.home"]
+    home_sections = ["jobs.sections.home_search", "jobs.sections.home"]
     dashboard_sections = ["jobs.sections.employer_jobs"]
     employer_sections = ["jobs.sections.employer_open_jobs"]
     employer_annotations = ["jobs.sections.employer_annotations"]

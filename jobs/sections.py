@@ -22,10 +22,24 @@ SEASONS = [
 NEWEST_COUNT = 6
 
 
+def municipalities_of(request):
+    """The municipalities, read once per request (both home sections list them)."""
+    if not hasattr(request, "_municipalities"):
+        request._municipalities = list(Municipality.objects.all())
+    return request._municipalities
+
+
+def home_search(request):
+    """The search box, at the top of the home page."""
+    return Section(
+        "jobs/_home_search.html", {"municipalities": municipalities_of(request)}, place="hero"
+    )
+
+
 def home(request):
-    """The search box, the newest jobs, jobs by season and by municipality."""
+    """The newest jobs, jobs by season and by municipality, and who the portal is for."""
     open_jobs = Job.objects.open()
-    municipalities = list(Municipality.objects.all())
+    municipalities = municipalities_of(request)
     season_masks = [sum(1 << (m - 1) for m in months) for _name, months in SEASONS]
     annotated = open_jobs.annotate(
         **{f"season_{n}": F("work_months").bitand(mask) for n, mask in enumerate(season_masks)}

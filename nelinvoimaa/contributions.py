@@ -37,6 +37,7 @@ class Section:
     template: str
     context: dict = field(default_factory=dict)
     order: int = 50
+    place: str = "main"  # where on its page: "main", or "hero" at the top of the home page
 
 
 def load(path):

@@ -10,10 +10,10 @@ def is_id(value):
 
 
 class IdConverter:
-    """`<id:name>` in a URL: a primary key, as is_id reads one. A longer number is no page
-    (404) rather than a value that overflows the database's integer (a 500)."""
+    """`<id:name>` in a URL: a primary key (a 64-bit BigAutoField). A longer number is no
+    page (404) rather than a value that overflows the database's integer (a 500)."""
 
-    regex = "[0-9]{1,9}"
+    regex = "[0-9]{1,18}"
 
     def to_python(self, value):
         return int(value)

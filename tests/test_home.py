@@ -1,5 +1,7 @@
 import pytest
 
+from tests.conftest import make_job
+
 
 @pytest.mark.parametrize(
     ("accept_language", "expected"),
@@ -68,3 +70,14 @@ def test_home_has_one_h1_a_skip_link_and_landmarks(client, db):
     assert html.count("<h1") == 1
     assert 'href="#main">Siirry sisältöön' in html
     assert '<main id="main"' in html and "<footer" in html and "<header" in html
+
+
+def test_the_home_page_reads_the_database_a_fixed_number_of_times(
+    client, employer, django_assert_num_queries
+):
+    """Municipalities, one pass of counts, the newest jobs, the footer's pages: however many
+    jobs there are."""
+    for n in range(8):
+        make_job(employer, status="published", title=f"Työ {n}")
+    with django_assert_num_queries(4):
+        assert client.get("/fi/").status_code == 200

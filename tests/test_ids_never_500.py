@@ -273,3 +273,13 @@ def test_a_forty_digit_id_is_a_404_for_the_owner(client, world):
         f"/fi/jobs/applications/{'1' * 40}/cv/",
     ):
         assert answer(client, "get", url).status_code == 404, url
+
+
+def test_a_large_id_still_has_an_address(client, db):
+    """Primary keys are 64-bit: an id past a billion reverses and resolves (a 404 for a job
+    that does not exist), while 19 digits and more are no page at all."""
+    from django.urls import reverse
+
+    assert reverse("jobs:manage", args=[10**12]) == f"/fi/jobs/{10**12}/manage/"
+    assert client.get(f"/fi/jobs/{10**17}/x/").status_code == 404
+    assert client.get(f"/fi/jobs/{'9' * 19}/x/").status_code == 404

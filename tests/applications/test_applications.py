@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 
 from applications.models import Application
@@ -578,3 +579,30 @@ def test_a_failure_to_queue_its_e_mails_does_not_undo_a_sent_application(
     assert (settings.PRIVATE_MEDIA_ROOT / application.cv.name).exists()
     assert queued == [["omistaja@example.com"]]
     assert "the task queue is down" in caplog.text
+
+
+def test_the_daily_run_deletes_old_cv_files_no_application_refers_to(
+    jobseeker, job, settings, monkeypatch
+):
+    """What a crash between writing a CV and committing its row leaves behind goes after a
+    day; the CVs of applications, fresh files and CVs kept for a retry stay."""
+    import os
+    import time
+
+    monkeypatch.setattr("applications.models.ORPHAN_BATCH", 2)  # several batches
+    application = make_application(job, jobseeker, cv=True)
+    cvs = settings.PRIVATE_MEDIA_ROOT / "cvs"
+    pending = settings.PRIVATE_MEDIA_ROOT / "pending"
+    pending.mkdir()
+    orphans = [cvs / f"orphan{n}.pdf" for n in range(3)]
+    fresh, kept_for_retry = cvs / "fresh.pdf", pending / "0123456789abcdef0123456789abcdef.pdf"
+    two_days_ago = time.time() - 2 * 86400
+    for path in [*orphans, fresh, kept_for_retry]:
+        path.write_bytes(PDF)
+    for path in [*orphans, settings.PRIVATE_MEDIA_ROOT / application.cv.name]:
+        os.utime(path, (two_days_ago, two_days_ago))
+    call_command("delete_expired_applications")
+    assert not any(path.exists() for path in orphans)
+    assert fresh.exists() and (settings.PRIVATE_MEDIA_ROOT / application.cv.name).exists()
+    assert kept_for_retry.exists()
+    assert Application.objects.get().cv.name == application.cv.name
