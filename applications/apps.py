@@ -7,5 +7,9 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Applications")
 
     dashboard_sections = ["applications.sections.my_applications"]
+    job_apply_sections = ["applications.sections.apply_button"]
+    job_manage_sections = ["applications.sections.applicants_link"]
+    member_job_annotations = ["applications.sections.new_application_counts"]
+    member_job_badges = ["applications/_new_applications_badge.html"]
     personal_data = ["applications.personal_data"]
     demo_data = ["applications.demo.seed"]

@@ -1,6 +1,11 @@
 """What the applications app shows on pages of the core (see nelinvoimaa/contributions.py)."""
 
+from django.db.models import Count, Q
+
+from jobs.models import ApplyMethod
 from nelinvoimaa.contributions import Section
+
+from .models import Application
 
 
 def my_applications(request):
@@ -9,3 +14,26 @@ def my_applications(request):
         "job", "job__employer"
     ).prefetch_related("events")
     return Section("applications/_dashboard.html", {"applications": applications}, order=10)
+
+
+def apply_button(request, job):
+    """On a job's page: the way to apply here, while the job is open."""
+    if job.apply_method != ApplyMethod.HERE:
+        return None
+    return Section("applications/_apply_button.html")
+
+
+def applicants_link(request, job):
+    """On the member's page of a job: its applications."""
+    if job.apply_method != ApplyMethod.HERE:
+        return None
+    return Section("applications/_applicants_link.html", {"count": job.applications.count()})
+
+
+def new_application_counts():
+    """For the employer's jobs on the dashboard: how many applications wait to be read."""
+    return {
+        "new_applications": Count(
+            "applications", filter=Q(applications__status=Application.Status.RECEIVED)
+        )
+    }

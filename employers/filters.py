@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nelinvoimaa.contributions import contributed
 from nelinvoimaa.ids import with_understood_ids
 from nelinvoimaa.models import Municipality, Sector
 
@@ -21,17 +22,13 @@ class EmployerFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         distinct=True,
     )
-    open_jobs = django_filters.BooleanFilter(
-        label=_("Has open jobs"), method="filter_open_jobs", widget=forms.CheckboxInput
-    )
 
     class Meta:
         model = Employer
-        fields = ["municipality", "sector", "open_jobs"]
+        fields = ["municipality", "sector"]
 
     def __init__(self, data=None, *args, **kwargs):
         # Values that cannot be ids are dropped, not an error page (nor the other filters).
         super().__init__(with_understood_ids(data, ("municipality", "sector")), *args, **kwargs)
-
-    def filter_open_jobs(self, queryset, name, value):
-        return queryset.filter(open_job_count__gt=0) if value else queryset
+        for make in contributed("employer_filters"):  # e.g. "has open jobs", from jobs
+            self.filters |= make()

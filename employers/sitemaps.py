@@ -1,6 +1,19 @@
+from django.urls import reverse
+
 from nelinvoimaa.sitemaps import LocalizedSitemap
 
 from .models import Employer
+
+
+class DirectorySitemap(LocalizedSitemap):
+    priority = 0.8
+    changefreq = "daily"
+
+    def items(self):
+        return ["employers:directory"]
+
+    def location(self, name):
+        return reverse(name)
 
 
 class EmployerSitemap(LocalizedSitemap):
@@ -15,4 +28,4 @@ class EmployerSitemap(LocalizedSitemap):
         return employer.updated_at
 
 
-SITEMAPS = {"employers": EmployerSitemap}
+SITEMAPS = {"directory": DirectorySitemap, "employers": EmployerSitemap}

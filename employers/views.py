@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from nelinvoimaa.contributions import contributed, sections
+from nelinvoimaa.contributions import contributed, labels, sections
 from nelinvoimaa.page_cache import cache_public_page
 
 from .access import member_employer_or_404
@@ -37,6 +37,7 @@ def directory(request):
         {
             "filter": employer_filter,
             "page": page,
+            "employer_badges": [badge for _config, badge in labels("employer_badges")],
         },
     )
 

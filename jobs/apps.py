@@ -15,7 +15,10 @@ class JobsConfig(AppConfig):
     home_sections = ["jobs.sections.home_search", "jobs.sections.home"]
     dashboard_sections = ["jobs.sections.employer_jobs"]
     employer_sections = ["jobs.sections.employer_open_jobs"]
+    employer_tools = [("employer_jobs:create", _("New job"), 10)]
     employer_annotations = ["jobs.sections.employer_annotations"]
+    employer_filters = ["jobs.sections.employer_filters"]
+    employer_badges = ["jobs/_employer_open_count.html"]
     review_queues = ["jobs.sections.review_queue"]
     demo_data = ["jobs.demo.seed"]
 

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from employers.demo_content import EMPLOYERS, REJECTION_REASONS, hiring_now, job_dates
 from employers.models import Employer
 from nelinvoimaa.models import Sector
 
+from .demo_content import EMPLOYERS, REJECTION_REASONS, hiring_now, job_dates
 from .factories import make_job
 from .models import ApplyMethod, Job, JobEvent
 

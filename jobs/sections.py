@@ -1,13 +1,15 @@
 """What the jobs app shows on pages of the core and of employers
 (see nelinvoimaa/contributions.py)."""
 
+import django_filters
+from django import forms
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import Membership
-from nelinvoimaa.contributions import Section
+from nelinvoimaa.contributions import Section, contributed, labels
 from nelinvoimaa.models import Municipality
 
 from .models import Job, JobEvent, open_condition
@@ -89,6 +91,9 @@ def employer_jobs(request):
     )
     if not memberships:
         return None
+    annotations = {}  # what the apps above count for each job (e.g. new applications)
+    for make in contributed("member_job_annotations"):
+        annotations |= make()
     jobs = (
         Job.objects.filter(employer__in=[m.employer_id for m in memberships])
         .select_related("municipality")
@@ -126,6 +131,7 @@ def employer_jobs(request):
             "employers": list(by_employer.values()),
             "statuses": Job.Status.choices,
             "today": timezone.localdate(),
+            "job_badges": [badge for _config, badge in labels("member_job_badges")],
         },
         order=20,
     )
@@ -144,6 +150,19 @@ def employer_open_jobs(request, employer):
 def employer_annotations():
     """How many open jobs each employer of the directory has."""
     return {"open_job_count": Count("jobs", filter=open_condition("jobs__"), distinct=True)}
+
+
+def employer_filters():
+    """The employer directory's "has open jobs" choice (uses employer_annotations)."""
+    return {
+        "open_jobs": django_filters.BooleanFilter(
+            label=_("Has open jobs"),
+            method=lambda queryset, name, value: (
+                queryset.filter(open_job_count__gt=0) if value else queryset
+            ),
+            widget=forms.CheckboxInput,
+        )
+    }
 
 
 def review_queue(request):

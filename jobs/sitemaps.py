@@ -10,7 +10,7 @@ class JobListSitemap(LocalizedSitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["jobs:list", "employers:directory"]
+        return ["jobs:list"]
 
     def location(self, name):
         return reverse(name)

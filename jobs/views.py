@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from employers.access import member_employer_or_404
+from nelinvoimaa.contributions import sections
 from nelinvoimaa.page_cache import cache_public_page
 
 from .filters import LIST_RELATED, open_jobs_filter, reference_choices
@@ -153,6 +154,7 @@ def detail(request, job_id, slug):
             "job": job,
             "is_member": is_member,
             "other_jobs": other_jobs,
+            "apply_sections": sections("job_apply_sections", request, job),
             # Only an open job is offered to search engines as a posting.
             "job_posting": as_script_content(job_posting(job)) if job.is_open else None,
         },
@@ -204,6 +206,8 @@ def manage(request, job_id):
         {
             "job": job,
             "events": job.events.select_related("actor"),
+            "apply_sections": sections("job_apply_sections", request, job),
+            "manage_sections": sections("job_manage_sections", request, job),
             "rejection": job.latest_rejection() if job.status == Job.Status.REJECTED else None,
             "close_form": CloseForm(),
         },

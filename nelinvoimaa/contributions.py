@@ -14,7 +14,15 @@ The attributes an AppConfig may set (each a list):
   Section (a template and its context) or None; shown in the order of their `order`.
 - `employer_sections`: the same, called with (request, employer), for an employer's public
   page; `employer_annotations`: dotted paths of callables() returning annotations for the
-  employer directory's queryset (e.g. how many open jobs each has).
+  employer directory's queryset (e.g. how many open jobs each has), `employer_filters`:
+  callables() returning its extra filters {name: django-filter Filter}, `employer_badges`:
+  templates shown for each employer in it.
+- `employer_tools`: (URL name taking the employer's slug, label, position): links in the
+  members' menu of an employer.
+- `job_apply_sections`, `job_manage_sections`: callables(request, job) returning a Section for
+  a job's page (where it says how to apply) or for its member's page.
+- `member_job_annotations`: callables() returning annotations for the employer's jobs on the
+  dashboard; `member_job_badges`: templates shown beside each of them.
 - `review_queues`: dotted paths of callables(request) returning a Section for the admin index
   or None (what waits for this staff member).
 - `personal_data`: dotted paths of modules with any of `export_files(user)` (yields (name,

@@ -1,11 +1,11 @@
 """The demo content is plausible: every job is its employer's own trade, remote only where work
-can be done remotely, and its dates make sense on every day of the year. No database, no
-Django: run with `-p no:django --noconftest`."""
+can be done remotely, and its dates make sense on every day of the year. All but the last test
+need no database."""
 
 from datetime import date, timedelta
 
-from employers import demo_content
-from employers.demo_content import EMPLOYERS, all_jobs, hiring_now, job_dates
+from jobs import demo_content
+from jobs.demo_content import EMPLOYERS, all_jobs, hiring_now, job_dates
 
 # Work that can be done away from the workplace: bookings, invoicing, marketing, translation.
 REMOTE_TITLE_WORDS = ("bokning", "laskutus", "markkinoi", "marketing", "käänt", "translat")
