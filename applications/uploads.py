@@ -13,6 +13,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .models import private_storage
+
 MAX_CV_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a DOCX/ODT that unpacks to more is a zip bomb
 MAX_ZIP_ENTRIES = 2000
@@ -77,12 +79,6 @@ PENDING_HOURS = 24
 _PENDING_NAME = re.compile(rf"^{PENDING_DIR}/[0-9a-f]{{32}}\.(pdf|docx|odt)$")
 
 
-def _storage():
-    from django.core.files.storage import storages
-
-    return storages["private"]
-
-
 _SESSION_PREFIX = "pending_cv:"
 
 
@@ -95,7 +91,7 @@ def keep_pending_cv(session, job_id, cv):
     stored, original = cv
     stored.seek(0)
     drop_pending_cv(session, job_id)
-    name = _storage().save(f"{PENDING_DIR}/{stored.name}", stored)
+    name = private_storage().save(f"{PENDING_DIR}/{stored.name}", stored)
     session[_session_key(job_id)] = {"name": name, "original": original}
     return session[_session_key(job_id)]
 
@@ -106,7 +102,7 @@ def pending_cv(session, job_id):
     if (
         pending
         and _PENDING_NAME.match(pending.get("name", ""))
-        and _storage().exists(pending["name"])
+        and private_storage().exists(pending["name"])
     ):
         return pending
     return None
@@ -114,7 +110,7 @@ def pending_cv(session, job_id):
 
 def open_pending_cv(pending):
     """The kept CV as clean_cv returns it: (file under a new random name, original name)."""
-    with _storage().open(pending["name"]) as kept:
+    with private_storage().open(pending["name"]) as kept:
         data = kept.read()
     kind = pending["name"].rsplit(".", 1)[1]
     return File(io.BytesIO(data), name=f"{uuid.uuid4().hex}.{kind}"), pending["original"]
@@ -123,7 +119,7 @@ def open_pending_cv(pending):
 def drop_pending_cv(session, job_id):
     pending = session.pop(_session_key(job_id), None)
     if pending and _PENDING_NAME.match(pending.get("name", "")):
-        _storage().delete(pending["name"])
+        private_storage().delete(pending["name"])
 
 
 def take_all_pending_cvs(session):
@@ -140,7 +136,7 @@ def take_all_pending_cvs(session):
 
 def delete_stale_pending_cvs(now=None):
     """Delete kept CVs older than PENDING_HOURS (their sessions may be long gone)."""
-    storage = _storage()
+    storage = private_storage()
     if not storage.exists(PENDING_DIR):
         return 0
     cutoff = (now or timezone.now()) - timedelta(hours=PENDING_HOURS)

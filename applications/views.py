@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from jobs.access import member_job_or_404
 from jobs.models import Job, TransitionError
 from nelinvoimaa.ids import understood_ids
 from nelinvoimaa.models import AuditEntry
@@ -16,13 +17,6 @@ from nelinvoimaa.models import AuditEntry
 from .forms import ApplicationForm, NotesForm, StatusForm
 from .models import AlreadyApplied, Application, NotTakingApplications
 from .uploads import drop_pending_cv, keep_pending_cv, open_pending_cv, pending_cv
-
-
-def member_job_or_404(user, job_id):
-    """The job if `user` is a member of its employer; else 404."""
-    return get_object_or_404(
-        Job.objects.for_member(user).select_related("employer", "municipality"), pk=job_id
-    )
 
 
 def member_application_or_404(user, job_id, application_id):

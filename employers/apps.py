@@ -13,4 +13,4 @@ class EmployersConfig(AppConfig):
     sitemaps = ["employers.sitemaps.SITEMAPS"]
     dashboard_sections = ["employers.sections.hiring"]
     personal_data = ["employers.personal_data"]
-    demo_data = ["employers.demo.seed"]
+    demo_data = ["employers.demo"]

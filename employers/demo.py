@@ -13,6 +13,15 @@ DEMO_RECRUITER = "rekrytoija@example.com"
 OWNED_BY_DEMO_OWNER = (0, 2)
 
 
+def add_arguments(parser):
+    parser.add_argument(
+        "--employers",
+        type=int,
+        default=0,
+        help="For benchmarks: add employers until there are this many in all.",
+    )
+
+
 def seed(options):
     """Add the employers that are missing (by name); `employers` in `options` asks for more,
     numbered copies, for benchmarks."""

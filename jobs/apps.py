@@ -20,7 +20,7 @@ class JobsConfig(AppConfig):
     employer_filters = ["jobs.sections.employer_filters"]
     employer_badges = ["jobs/_employer_open_count.html"]
     review_queues = ["jobs.sections.review_queue"]
-    demo_data = ["jobs.demo.seed"]
+    demo_data = ["jobs.demo"]
 
     def ready(self):
         from .search import refresh_search_words_of

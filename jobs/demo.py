@@ -69,6 +69,15 @@ def how_to_apply(n, employer):
     return {"apply_method": ApplyMethod.HERE}
 
 
+def add_arguments(parser):
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="For benchmarks: add open jobs in bulk until there are this many in all.",
+    )
+
+
 def seed(options):
     created = 0 if Job.objects.exists() else seed_content()
     bulk = seed_bulk(options.get("jobs") or 0)

@@ -10,13 +10,13 @@ from employers.access import member_employer_or_404
 from nelinvoimaa.contributions import sections
 from nelinvoimaa.page_cache import cache_public_page
 
+from .access import DETAIL_RELATED, member_job_or_404
 from .filters import LIST_RELATED, open_jobs_filter, reference_choices
 from .forms import CloseForm, JobForm
 from .models import Job, TransitionError
 from .results import FACETS, count_matches, job_page
 from .structured_data import as_script_content, job_posting
 
-DETAIL_RELATED = ["employer", "employer__municipality", "municipality", "sector"]
 PAGE_SIZE = 20
 # Filters shown as removable chips, in this order.
 CHIP_FIELDS = [
@@ -122,13 +122,6 @@ def job_list(request):
             "chips": chips,
             "feed_query": feed_query.urlencode(),
         },
-    )
-
-
-def member_job_or_404(user, job_id):
-    """The job if `user` is a member of its employer; else 404."""
-    return get_object_or_404(
-        Job.objects.for_member(user).select_related(*DETAIL_RELATED), pk=job_id
     )
 
 

@@ -28,7 +28,8 @@ The attributes an AppConfig may set (each a list):
 - `personal_data`: dotted paths of modules with any of `export_files(user)` (yields (name,
   bytes)), `deletion_blocker(user)` (a reason the account cannot be deleted yet, or None) and
   `delete(user, session)` (called inside the deleting transaction, before the user row goes).
-- `demo_data`: dotted paths of callables(rng) that add the app's demo data (seed_demo).
+- `demo_data`: dotted paths of modules with `seed(options)`, which adds the app's demo data
+  and returns lines to print, and optionally `add_arguments(parser)` (seed_demo).
 """
 
 from dataclasses import dataclass, field

@@ -9,7 +9,8 @@ generation and is never served again.
 
 Which models count is declared, not remembered: each app lists its `public_models`, and
 `watch` connects their signals; their querysets are PublicQuerySets, so `update()`,
-`bulk_create()`, `bulk_update()` and `delete()` invalidate too (a system check insists). Raw
+`bulk_create()` and `bulk_update()` invalidate too (a system check insists); `delete()` sends
+each row's post_delete, since the receivers keep Django from deleting without signals. Raw
 SQL that changes public rows calls `invalidate()` itself. Keys also include
 the hour, so the passing of a deadline (a date) and "posted today" are never stale for long,
 and only requests without a session or messages are served from the cache: signed-in users
@@ -54,7 +55,8 @@ def invalidate(**kwargs):
 
 
 class PublicQuerySet(models.QuerySet):
-    """The queryset of a model shown on public pages: bulk changes invalidate them too."""
+    """The queryset of a model shown on public pages: bulk changes, which send no signals,
+    invalidate them too."""
 
     def update(self, **kwargs):
         rows = super().update(**kwargs)
@@ -76,14 +78,6 @@ class PublicQuerySet(models.QuerySet):
         return rows
 
     bulk_update.alters_data = True
-
-    def delete(self):
-        deleted = super().delete()
-        invalidate()
-        return deleted
-
-    delete.alters_data = True
-    delete.queryset_only = True
 
 
 def watch(model):

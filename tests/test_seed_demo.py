@@ -54,3 +54,24 @@ def test_seed_demo_refuses_to_run_in_production(db):
     with pytest.raises(CommandError, match="production"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+def test_seed_demo_grows_to_a_benchmarks_size_in_bulk(db):
+    call_command("seed_demo", jobs=300, employers=40)
+    assert Job.objects.count() == 300 and Employer.objects.count() == 40
+    bulk = Job.objects.order_by("-pk")[:10]
+    assert all(job.is_open and job.events.filter(action="published").exists() for job in bulk)
+    call_command("seed_demo", jobs=300, employers=40)
+    assert Job.objects.count() == 300
+
+
+def test_the_demo_jobs_are_their_employers_own_and_have_real_trails(db):
+    call_command("seed_demo")
+    for job in Job.objects.select_related("employer").prefetch_related("employer__sectors"):
+        assert job.sector in job.employer.sectors.all(), (job.title, job.employer.name)
+        actions = [event.action for event in job.events.order_by("created_at", "pk")]
+        assert actions[0] == "created"
+        if job.status != "draft":
+            assert job.submitted_at and len(actions) > 1
+        if job.start_date:
+            assert job.deadline < job.start_date

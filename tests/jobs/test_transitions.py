@@ -246,3 +246,39 @@ def test_what_needs_the_employers_action(employer, sysma_moderator):
     ).needs_action
     assert not make_job(employer, status="submitted").needs_action
     assert not make_job(employer, status="closed").needs_action
+
+
+@pytest.mark.postgresql
+def test_an_edit_waits_for_a_moderators_decision_in_progress(seeded_transactional_db):
+    """The edit locks the job's row: a moderator's unpublishing that is being saved at that
+    moment is not overwritten by the edit's stale status."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    from tests.conftest import make_employer, make_user
+
+    owner = make_user("omistaja@example.com")
+    job = make_job(make_employer("Kilpa Oy", owner, "781", verified=True), status="published")
+    form_copy = Job.objects.get(pk=job.pk)  # the member's form, opened before
+    form_copy.title = "Muokattu"
+    locked = threading.Event()
+
+    def moderator():
+        try:
+            with transaction.atomic():
+                Job.objects.select_for_update().get(pk=job.pk)
+                locked.set()
+                time.sleep(0.5)
+                Job.objects.filter(pk=job.pk).update(status="rejected")
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=moderator)
+    thread.start()
+    locked.wait()
+    form_copy.save_edit(owner)
+    thread.join()
+    stored = Job.objects.get(pk=job.pk)
+    assert (stored.status, stored.title) == ("rejected", "Muokattu")

@@ -22,26 +22,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="Run even when DJANGO_ENV=production."
         )
-        parser.add_argument(
-            "--jobs",
-            type=int,
-            default=0,
-            help="For benchmarks: add open jobs in bulk until there are this many in all.",
-        )
-        parser.add_argument(
-            "--employers",
-            type=int,
-            default=0,
-            help="For benchmarks: add employers until there are this many in all.",
-        )
+        for part in contributed("demo_data"):
+            if hasattr(part, "add_arguments"):
+                part.add_arguments(parser)
 
     def handle(self, *args, force=False, **options):
         if settings.PRODUCTION and not force:
             raise CommandError("Refusing to load demo data with known passwords in production.")
         with transaction.atomic(), emails.suppressed():
             created = seed_users()
-            for seed in contributed("demo_data"):
-                for line in seed(options) or []:
+            for part in contributed("demo_data"):
+                for line in part.seed(options) or []:
                     self.stdout.write(line)
         self.stdout.write(
             self.style.SUCCESS(
