@@ -76,7 +76,7 @@ def test_the_daily_retention_run_deletes_after_24_months_by_default(
 
 # The moderators' permissions ---------------------------------------------------------------
 
-# Written out by hand from the apps' `staff_permissions` (their apps.py), on purpose: a permission added
+# Written out by hand from the apps' staff_permissions (apps.py), on purpose: a permission added
 # there must be added here too, by someone who has thought about it. Moderators change jobs only
 # through the moderation actions and never see applications; nothing is deleted in the admin.
 STAFF_GROUP_PERMISSIONS = {
