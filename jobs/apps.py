@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,7 +23,10 @@ class JobsConfig(AppConfig):
     demo_data = ["jobs.demo"]
 
     def ready(self):
-        from .search import refresh_search_words_of
+        from .search import fill_missing_search_terms, refresh_search_words_of
+
+        # Jobs saved before their terms were stored get them (idempotent, a no-op when none).
+        post_migrate.connect(fill_missing_search_terms, sender=self)
 
         # A job is found by its employer's, sector's and municipality's names too.
         for label in ("employers.Employer", "nelinvoimaa.Sector", "nelinvoimaa.Municipality"):

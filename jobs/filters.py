@@ -11,7 +11,7 @@ from nelinvoimaa.ids import understood_ids, with_understood_ids
 from nelinvoimaa.models import Municipality, Sector
 
 from .models import EmploymentType, Job
-from .search import search, terms
+from .search import place_of, search, terms
 
 SORTS = [
     ("newest", _("Newest first")),
@@ -87,7 +87,7 @@ class JobFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, reference=None, **kwargs):
         self.reference = reference or reference_choices()
-        super().__init__(_understood(data), *args, **kwargs)
+        super().__init__(_with_places(_understood(data), self.reference.places), *args, **kwargs)
         for name, choices in self.reference.items():
             self.filters[name].extra["choices"] = choices
 
@@ -134,12 +134,40 @@ class JobFilter(django_filters.FilterSet):
         return queryset.order_by("-published_at", "-pk")
 
 
+class Reference(dict):
+    """{filter name: (pk, name) choices}, and `places`: [(pk, Finnish name, Swedish name)]."""
+
+    places = ()
+
+
 def reference_choices():
-    """(pk, name) choices of the municipalities and sectors: two small queries."""
-    return {
-        "municipality": [(str(m.pk), m.name) for m in Municipality.objects.all()],
-        "sector": [(str(s.pk), s.name) for s in Sector.objects.all()],
-    }
+    """The choices of the municipalities and sectors, and the municipalities' names that a
+    search word may name: two small queries."""
+    municipalities = list(Municipality.objects.all())
+    reference = Reference(
+        municipality=[(str(m.pk), m.name) for m in municipalities],
+        sector=[(str(s.pk), s.name) for s in Sector.objects.all()],
+    )
+    reference.places = [(str(m.pk), m.name_fi, m.name_sv) for m in municipalities]
+    return reference
+
+
+def _with_places(data, places):
+    """The query with the words that name a municipality ("Sysmässä") taken out of the
+    search words and, unless municipalities were chosen already, made the choice."""
+    if data is None or not data.get("q"):
+        return data
+    named, rest = [], []
+    for word in data["q"].split():
+        pk = place_of(word.lower().strip(".,;:!?"), places)
+        (named if pk else rest).append(pk or word)
+    if not named:
+        return data
+    data = data.copy()
+    data["q"] = " ".join(rest)
+    if not data.getlist("municipality"):
+        data.setlist("municipality", list(dict.fromkeys(named)))
+    return data
 
 
 def _understood(data):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from nelinvoimaa.emails import send_templated
 from nelinvoimaa.page_cache import PublicQuerySet
 
-from .search import refresh_search_vectors
+from .search import derive_search_fields, refresh_search_vectors, store_vectors
 
 ALL_MONTHS = 0b111111111111
 SOON_DAYS = 7  # an open job this close to its deadline needs its employer's attention
@@ -82,11 +82,12 @@ class JobQuerySet(PublicQuerySet):
     def bulk_create(self, jobs, *args, **kwargs):
         """As save() does for one: derive each job's months, and its search words once the
         rows exist (for benchmarks and imports; no events, no e-mails)."""
-        for job in jobs:
-            job.derive()
+        weighted = [job.derive() for job in jobs]
         created = super().bulk_create(jobs, *args, **kwargs)
-        ids = [job.pk for job in created if job.pk is not None]
-        refresh_search_vectors(ids if len(ids) == len(created) else None)
+        if all(job.pk is not None for job in created):
+            store_vectors({job.pk: terms for job, terms in zip(created, weighted, strict=True)})
+        else:  # a database that does not return the new ids
+            refresh_search_vectors()
         return created
 
     bulk_create.alters_data = True
@@ -219,6 +220,9 @@ class Job(models.Model):
     # Derived on save: which months of the year the job runs in (bit 0 = January; none for an
     # ongoing job without an end), and the words it is found by (PostgreSQL; jobs/search.py).
     work_months = models.PositiveSmallIntegerField(default=0, editable=False)
+    search_title = models.TextField(default="", editable=False)
+    search_head = models.TextField(default="", editable=False)
+    search_words = models.TextField(default="", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = JobQuerySet.as_manager()
@@ -261,13 +265,15 @@ class Job(models.Model):
         return self.title
 
     def derive(self):
-        """The fields computed from the others (see work_months)."""
+        """The fields computed from the others: its months (see work_months) and the terms it
+        is found by (jobs/search.py). Returns the weighted terms."""
         self.work_months = work_months_mask(self.start_date, self.end_date)
+        return derive_search_fields(self)
 
     def save(self, *args, **kwargs):
-        self.derive()
+        weighted = self.derive()
         super().save(*args, **kwargs)
-        refresh_search_vectors([self.pk])
+        store_vectors({self.pk: weighted})
 
     @property
     def slug(self):

@@ -1,23 +1,38 @@
-"""Finding jobs by words: PostgreSQL full-text search in Finnish, a plain fallback on SQLite.
+"""Finding jobs by words, the same on PostgreSQL and SQLite (nelinvoimaa/words.py says how a
+word becomes the terms it is found by).
 
-Each job carries a `search_vector` of weighted parts: the title (A) weighs most, then the
-employer, municipality and employment type (B), the requirements and sector (C), and the
-description (D). Every word of the query also matches as a prefix, so the word being typed and
-compounds that begin with it are found ("kesätyö" finds "kesätyöntekijä", "metsä" finds
-"metsuri"); a title containing every word also matches, for compounds that end with it
-("hoitaja" finds "Lähihoitaja"; a trigram index serves that).
+When a job is saved its terms are stored: `search_title` (the title's), `search_head` (also
+the employer's, the municipality's, the employment type's, the requirements' and the
+sector's) and `search_words` (also the description's), each a space-separated list with a
+space at both ends.
+PostgreSQL also gets them as a weighted `search_vector` (title A; employer, municipality and
+employment type B; requirements and sector C; description D) behind a GIN index of published
+jobs; SQLite matches the same terms in `search_words` with LIKE, so `make run` finds what
+production finds.
+
+Every word of a query must match. A match in the title ranks first, then one in the job's
+facts (employer, place, type, requirements, sector), then one that needs the description; the
+newest first within each. A query word that names one of the municipalities ("Sysmässä",
+"Hartolasta") narrows the list to it (jobs/filters.py), and a search that finds nothing
+suggests the closest words the site has.
 """
 
-import re
+import difflib
+from itertools import islice
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
+from django.core.cache import caches
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
-from nelinvoimaa.page_cache import invalidate
+from nelinvoimaa.page_cache import generation, invalidate
+from nelinvoimaa.words import query_word, text_terms, words
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
+MAX_POSITION = 16383  # PostgreSQL's largest position in a tsvector
+VOCABULARY_JOBS = 5000  # suggestions come from the titles of the newest open jobs
 
 # What Finnish jobseekers type for each employment type (GLOSSARY.md).
 EMPLOYMENT_TYPE_WORDS = {
@@ -30,86 +45,261 @@ EMPLOYMENT_TYPE_WORDS = {
     "apprenticeship": "oppisopimus",
     "internship": "harjoittelu",
 }
+# Municipality names take Finnish case endings: Sysmässä, Hartolasta, Joutsaan, Pertunmaalla.
+PLACE_ENDINGS = {
+    "", "n", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "an", "än", "aan",
+    "ään", "na", "nä", "ksi", "a", "ä", "han", "hän",
+}  # fmt: skip
 
 
 def terms(query):
-    """The words of a query, at most MAX_TERMS, each stripped of anything but letters/digits."""
-    words = re.findall(r"\w+", (query or "")[:MAX_QUERY_LENGTH])
-    return [w[:40] for w in words if w.strip("_")][:MAX_TERMS]
+    """The words of a query, at most MAX_TERMS."""
+    return words((query or "")[:MAX_QUERY_LENGTH])[:MAX_TERMS]
 
 
 def uses_full_text_search():
     return connection.vendor == "postgresql"
 
 
-def search(queryset, query):
-    """Filter `queryset` to jobs matching `query`, with a `rank` alias to order by.
-
-    An alias, not an annotation: counting the matches then does not compute the rank of each.
-    """
-    words = terms(query)
-    if not words:
-        return queryset
-    if uses_full_text_search():
-        in_title = Q()
-        for word in words:
-            in_title &= Q(title__icontains=word)
-        return ranked(queryset.filter(Q(search_vector=_tsquery(words)) | in_title), query)
-    condition = Q()
-    for word in words:
-        condition &= (
-            Q(title__icontains=word)
-            | Q(description__icontains=word)
-            | Q(employer__name__icontains=word)
-            | Q(languages__icontains=word)
-        )
-    return ranked(queryset.filter(condition), query)
+# Storing ------------------------------------------------------------------------------------
 
 
-def ranked(queryset, query):
-    """`queryset` with the `rank` alias of `query` (how well each job matches it), unfiltered."""
-    if not uses_full_text_search():
-        return queryset.alias(rank=F("pk"))
-    return queryset.alias(rank=SearchRank(F("search_vector"), _tsquery(terms(query))))
+def weighted_terms(job):
+    """{weight: terms} of a job: what it is found by, and how much each part weighs."""
+    language = job.language
+    places = job.municipality
+    place_names = f"{places.name_fi} {places.name_sv}" if places else ""
+    sector = job.sector
+    return {
+        "A": text_terms(job.title, language),
+        "B": text_terms(
+            f"{job.employer.name} {place_names} "
+            f"{EMPLOYMENT_TYPE_WORDS.get(job.employment_type, '')}",
+            "fi",
+        ),
+        "C": text_terms(f"{job.languages} {job.other_requirements}", language)
+        + text_terms(sector.name_fi, "fi")
+        + text_terms(sector.name_sv, "sv")
+        + text_terms(sector.name_en, "en"),
+        "D": text_terms(job.description, language),
+    }
 
 
-def _tsquery(words):
-    # A raw tsquery of quoted lexemes: nothing the user types can break its syntax.
-    raw = " & ".join("'" + w.replace("'", "") + "':*" for w in words)
-    return SearchQuery(raw, search_type="raw", config="finnish")
+def spaced(terms_):
+    """Terms as stored: separated and surrounded by spaces, so LIKE '% term' finds a term's
+    beginning and LIKE '% term %' a whole term."""
+    return " " + " ".join(dict.fromkeys(terms_)) + " "
 
 
-def refresh_search_vectors(job_ids=None):
-    """Recompute the search vectors of these jobs (all when None) in one statement."""
+def tsvector(weighted):
+    """A tsvector literal of weighted terms. Terms are letters, digits and hyphens only
+    (nelinvoimaa.words.WORD), so they need no escaping."""
+    entries, position = {}, 0
+    for weight, terms_ in weighted.items():
+        for term in terms_:
+            position = min(position + 1, MAX_POSITION)
+            entries.setdefault(term, []).append(f"{position}{weight}")
+    return " ".join(f"'{term}':{','.join(spots)}" for term, spots in entries.items())
+
+
+def derive_search_fields(job):
+    """Set the job's stored terms from its fields (save() and bulk_create() call this)."""
+    weighted = weighted_terms(job)
+    job.search_title = spaced(weighted["A"])
+    job.search_head = spaced(weighted["A"] + weighted["B"] + weighted["C"])
+    job.search_words = spaced(term for terms_ in weighted.values() for term in terms_)
+    return weighted
+
+
+def store_vectors(weighted_by_id, batch_size=1000):
+    """PostgreSQL's tsvectors of jobs just saved, {pk: weighted terms} (SQLite needs only the
+    stored terms)."""
     if not uses_full_text_search():
         return
-    cases = " ".join(f"WHEN '{key}' THEN '{words}'" for key, words in EMPLOYMENT_TYPE_WORDS.items())
-    sql = f"""
-        UPDATE jobs_job AS j SET search_vector =
-            setweight(to_tsvector('finnish', j.title), 'A')
-            || setweight(to_tsvector('finnish', e.name || ' ' || coalesce(m.name_fi, '')
-                || ' ' || (CASE j.employment_type {cases} ELSE '' END)), 'B')
-            || setweight(to_tsvector('finnish', j.languages || ' ' || j.other_requirements
-                || ' ' || s.name_fi), 'C')
-            || setweight(to_tsvector('finnish', j.description), 'D')
-        FROM employers_employer AS e, nelinvoimaa_sector AS s, jobs_job AS jj
-        LEFT JOIN nelinvoimaa_municipality AS m ON m.id = jj.municipality_id
-        WHERE jj.id = j.id AND e.id = j.employer_id AND s.id = j.sector_id
-    """  # noqa: S608 - the interpolated words are constants above, never user input
-    params = []
+    pairs = [(pk, tsvector(weighted)) for pk, weighted in weighted_by_id.items()]
+    for start in range(0, len(pairs), batch_size):
+        batch = pairs[start : start + batch_size]
+        rows = ", ".join(["(%s, %s::tsvector)"] * len(batch))
+        sql = (
+            "UPDATE jobs_job AS j SET search_vector = v.vector "  # noqa: S608 - placeholders only
+            f"FROM (VALUES {rows}) AS v(id, vector) WHERE j.id = v.id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value for pair in batch for value in pair])
+
+
+def refresh_search_vectors(job_ids=None, batch_size=1000):
+    """Compute the stored terms (and on PostgreSQL the vectors) of these jobs again (all when
+    None): after a save, or when a name they are found by has changed."""
+    from .models import Job  # the model calls this module as it saves
+
+    jobs = Job.objects.select_related("employer", "municipality", "sector").order_by("pk")
     if job_ids is not None:
-        sql += " AND j.id = ANY(%s)"
-        params.append(list(job_ids))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        if not job_ids:
+            return
+        jobs = jobs.filter(pk__in=job_ids)
+    rows = jobs.iterator(chunk_size=batch_size)
+    while batch := list(islice(rows, batch_size)):
+        values = []
+        for job in batch:
+            weighted = derive_search_fields(job)
+            values.append(
+                (job.pk, job.search_title, job.search_head, job.search_words, tsvector(weighted))
+            )
+        _store(values)
     invalidate()
+
+
+def _store(values):
+    if not uses_full_text_search():
+        from .models import Job
+
+        for pk, title, head, words_, _vector in values:
+            Job.objects.filter(pk=pk).update(
+                search_title=title, search_head=head, search_words=words_
+            )
+        return
+    rows = ", ".join(["(%s, %s, %s, %s, %s::tsvector)"] * len(values))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            UPDATE jobs_job AS j
+            SET search_title = v.title, search_head = v.head, search_words = v.words,
+                search_vector = v.vector
+            FROM (VALUES {rows}) AS v(id, title, head, words, vector)
+            WHERE j.id = v.id
+            """,  # noqa: S608 - only placeholders are interpolated
+            [value for row in values for value in row],
+        )
+
+
+def fill_missing_search_terms(apps=None, **kwargs):
+    """The terms of every job that has none yet (after the migration that added them); a
+    post_migrate receiver, so nothing when the database was migrated back before them."""
+    from .models import Job
+
+    try:
+        state = apps.get_model("jobs", "Job") if apps else Job
+        state._meta.get_field("search_head")
+    except (LookupError, FieldDoesNotExist):
+        return
+
+    missing = list(Job.objects.filter(search_words="").values_list("pk", flat=True))
+    if missing:
+        refresh_search_vectors(missing)
 
 
 def refresh_search_words_of(sender, instance, created, update_fields=None, **kwargs):
     """After an employer, sector or municipality is saved (renamed, perhaps), its jobs'
     search words are computed again (a post_save receiver)."""
-    if created or not uses_full_text_search():
+    if created:
         return
-    if update_fields is not None and not {"name", "name_fi"} & set(update_fields):
+    if update_fields is not None and not {"name", "name_fi", "name_sv", "name_en"} & set(
+        update_fields
+    ):
         return
     refresh_search_vectors(list(instance.jobs.values_list("pk", flat=True)))
+
+
+# Finding ------------------------------------------------------------------------------------
+
+
+def _matches(field, word, on_postgresql):
+    prefixes, exact = query_word(word)
+    if on_postgresql:
+        return " | ".join([f"'{p}':*" for p in prefixes] + [f"'{e}'" for e in exact])
+    condition = Q()
+    for prefix in prefixes:
+        condition |= Q(**{f"{field}__contains": f" {prefix}"})
+    for term in exact:
+        condition |= Q(**{f"{field}__contains": f" {term} "})
+    return condition
+
+
+def matching(field, query_words, on_postgresql=None):
+    """The jobs whose `field` (search_words or search_title) has every query word."""
+    if on_postgresql is None:
+        on_postgresql = uses_full_text_search()
+    if on_postgresql and field == "search_words":
+        raw = " & ".join(f"({_matches(field, word, True)})" for word in query_words)
+        return Q(search_vector=SearchQuery(raw, search_type="raw", config="simple"))
+    condition = Q()
+    for word in query_words:
+        condition &= _matches(field, word, False)
+    return condition
+
+
+def search(queryset, query):
+    """Filter `queryset` to jobs matching `query`, with a `rank` alias to order by."""
+    query_words = terms(query)
+    if not query_words:
+        return queryset
+    return ranked(queryset.filter(matching("search_words", query_words)), query)
+
+
+def ranked(queryset, query):
+    """`queryset` with the `rank` alias of `query`: 2 when the title has every word, 1 when
+    the title, employer, place, type, requirements and sector have them, 0 when only the
+    description completes them (the list then orders the newest first)."""
+    query_words = terms(query)
+    if not query_words:
+        return queryset.alias(rank=Value(0, output_field=IntegerField()))
+    return queryset.alias(
+        rank=Case(
+            When(matching("search_title", query_words, on_postgresql=False), then=Value(2)),
+            When(matching("search_head", query_words, on_postgresql=False), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+
+
+# Places and suggestions ------------------------------------------------------------------
+
+
+def place_of(word, places):
+    """The pk of the municipality a query word names in any case ("Sysmässä"), or None.
+    `places` is [(pk, Finnish name, Swedish name), …]."""
+    for pk, *names in places:
+        for name in names:
+            name = (name or "").lower()
+            if (
+                name
+                and " " not in name
+                and word.startswith(name)
+                and (word[len(name) :] in PLACE_ENDINGS)
+            ):
+                return pk
+    return None
+
+
+def vocabulary():
+    """The words of the newest open jobs' titles, by their forms: what a suggestion can be.
+    Kept for as long as the public pages are (page_cache's generation)."""
+    from .models import Job
+
+    pages = caches["pages"]
+    key = f"search-vocabulary:{generation()}"
+    found = pages.get(key)
+    if found is None:
+        titles = Job.objects.open().order_by("-published_at").values_list("title", flat=True)
+        found = sorted({word for title in titles[:VOCABULARY_JOBS] for word in words(title)})
+        pages.set(key, found, 3600)
+    return found
+
+
+def suggestion(query):
+    """The query with each word the site does not have replaced by the closest one it has,
+    or None when there is nothing closer to offer."""
+    known = vocabulary()
+    known_set = set(known)
+    changed, suggested = False, []
+    for word in terms(query):
+        if word in known_set:
+            suggested.append(word)
+            continue
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        if close:
+            changed = True
+        suggested.append(close[0] if close else word)
+    return " ".join(suggested) if changed else None

@@ -15,6 +15,7 @@ from .filters import LIST_RELATED, open_jobs_filter, reference_choices
 from .forms import CloseForm, JobForm
 from .models import Job, TransitionError
 from .results import FACETS, count_matches, job_page
+from .search import suggestion
 from .structured_data import as_script_content, job_posting
 
 PAGE_SIZE = 20
@@ -102,7 +103,8 @@ def job_list(request):
     counts = count_matches(job_filter)
     page = job_page(job_filter, counts, params.get("page"), PAGE_SIZE, LIST_RELATED)
     form = job_filter.form
-    chips = active_filters(params, form)
+    understood = job_filter.data  # the query as applied: a place named in the words is chosen
+    chips = active_filters(understood, form)
     for name in FACETS:
         if counts.facets is not None:
             facet = counts.facets[name]
@@ -116,13 +118,27 @@ def job_list(request):
         "jobs/list.html",
         {
             "filter": job_filter,
-            "controls": filter_controls(form, params),
+            "controls": filter_controls(form, understood),
             "page": page,
             "counts": counts,
             "chips": chips,
             "feed_query": feed_query.urlencode(),
+            "suggestion": suggested_query(understood) if not counts.total else None,
         },
     )
+
+
+def suggested_query(understood):
+    """(words, query string) of a search with the closest words the site has, when the
+    search found nothing; None when there is nothing to suggest."""
+    words = understood.get("q", "")
+    better = suggestion(words) if words else None
+    if not better:
+        return None
+    query = understood.copy()
+    query["q"] = better
+    query.pop("page", None)
+    return better, query.urlencode()
 
 
 @require_safe

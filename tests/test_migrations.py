@@ -47,9 +47,12 @@ def test_the_search_indexes_migrate_both_ways():
             cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'jobs_job'")
             return {row[0] for row in cursor.fetchall()}
 
-    new = {"job_published_search_gin", "job_published_title_trgm", "job_published_counts"}
+    new = {"job_published_search_gin", "job_published_counts"}
     old = {"job_search_vector_gin", "job_title_upper_trgm"}
     assert new <= indexes() and not old & indexes()
+    assert "job_published_title_trgm" not in indexes()  # Voikko's compound parts replaced it
+    call_command("migrate", "jobs", "0008", verbosity=0)
+    assert "job_published_title_trgm" in indexes()
     call_command("migrate", "jobs", "0004", verbosity=0)
     assert old <= indexes() and not new & indexes()
     call_command("migrate", "jobs", verbosity=0)

@@ -1,16 +1,14 @@
-"""Recompute every job's search words (PostgreSQL). Safe to run any number of times."""
+"""Compute every job's search terms (and PostgreSQL's vectors) again. Safe to run any number
+of times: after restoring a database, a bulk import, or a change to how words are analysed."""
 
 from django.core.management.base import BaseCommand
 
-from jobs.search import refresh_search_vectors, uses_full_text_search
+from jobs.search import refresh_search_vectors
 
 
 class Command(BaseCommand):
-    help = "Recompute the full-text search vectors of all jobs."
+    help = "Recompute the search terms of all jobs."
 
     def handle(self, *args, **options):
-        if not uses_full_text_search():
-            self.stdout.write("Not PostgreSQL: the plain search needs no index.")
-            return
         refresh_search_vectors()
         self.stdout.write("Search index refreshed.")

@@ -1,0 +1,108 @@
+"""Words as the portal finds them: each word of a text, and of a query, turned into the terms
+it is found by, the same way on PostgreSQL and SQLite.
+
+Finnish is analysed with Voikko (pyvoikko): a word is found by its base forms ("kesätöitä" is
+kesätyö), the parts of a compound ("lähihoitajan" is lähihoitaja = lähi + hoitaja, so
+"hoitaja" finds it) and their joins ("kesätyöntekijä" has kesätyö). Every word also keeps its
+own form; a word Voikko does not know (a name, a typo) keeps its Snowball stem instead of an
+analysis. Text in Swedish or English is stemmed with its own language's Snowball stemmer.
+
+A query word matches a term that begins with the word as typed or with one of its base forms
+(the word being typed still finds: "tarjoil" finds "tarjoilija"), or that equals one of its
+stems in the three languages.
+"""
+
+import re
+from functools import cache, lru_cache
+
+import snowballstemmer
+
+# Letters and digits, and words joined by hyphens ("kuorma-auto"); nothing else reaches a query.
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+MAX_WORD = 40
+STEMMERS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+
+
+def words(text):
+    """The words of a text, lower-cased."""
+    return [match.group(0).lower()[:MAX_WORD] for match in WORD.finditer(text or "")]
+
+
+@cache
+def _voikko():
+    import pyvoikko  # loads the Finnish morphology (about a second), once per process
+
+    return pyvoikko
+
+
+@lru_cache(maxsize=200_000)
+def analyses(word):
+    """((base form, (compound parts' base forms)), …) of a Finnish word; () when unknown."""
+    found = []
+    for analysis in _voikko().analyse(word):
+        base = (analysis.BASEFORM or "").lower().replace("--", "-")
+        parts = tuple(
+            part.BASEFORM.lower() for part in analysis.COMPOUND_PARTS or [] if part.BASEFORM
+        )
+        if base:
+            found.append((base, parts if len(parts) > 1 else ()))
+    return tuple(found)
+
+
+@cache
+def _stemmer(language):
+    return snowballstemmer.stemmer(STEMMERS[language])
+
+
+@lru_cache(maxsize=200_000)
+def stem(word, language):
+    return _stemmer(language).stemWord(word)
+
+
+def joins(parts):
+    """The compounds inside a compound: every run of two or more of its parts, joined
+    (kesä + työ + tekijä has kesätyö and työtekijä)."""
+    return {
+        "".join(parts[start:end])
+        for start in range(len(parts))
+        for end in range(start + 2, len(parts) + 1)
+    }
+
+
+@lru_cache(maxsize=200_000)
+def word_terms(word, language="fi"):
+    """The terms a word of a text in `language` is found by."""
+    pieces = [word, *word.split("-")] if "-" in word else [word]
+    found = set()
+    for piece in pieces:
+        found.add(piece)
+        known = analyses(piece) if language == "fi" else ()
+        for base, parts in known:
+            found.add(base)
+            found.update(parts)
+            found.update(joins(parts))
+        if not known:
+            found.add(stem(piece, language if language in STEMMERS else "fi"))
+    return tuple(sorted(term for term in found if term))
+
+
+def text_terms(text, language="fi"):
+    """The terms of a text, each once, in order of first appearance."""
+    seen = {}
+    for word in words(text):
+        for term in word_terms(word, language):
+            seen.setdefault(term, None)
+    return list(seen)
+
+
+@lru_cache(maxsize=20_000)
+def query_word(word):
+    """(prefixes, exact terms) a query word matches: the word as typed and its Finnish base
+    forms as prefixes; exactly, its Swedish and English stems, and its Finnish stem when
+    Voikko does not know it (as texts are stemmed)."""
+    prefixes = {word}
+    for piece in [word, *word.split("-")] if "-" in word else [word]:
+        prefixes.update(base for base, _parts in analyses(piece))
+    languages = ["sv", "en"] if analyses(word) else ["fi", "sv", "en"]
+    exact = {stem(word, language) for language in languages} - prefixes
+    return tuple(sorted(prefixes)), tuple(sorted(exact))

@@ -1,0 +1,164 @@
+"""Finnish words as people type them, on both databases: cases, plurals, consonant gradation,
+compounds and their heads, Swedish and English postings, place names, ranking and
+suggestions. The same table runs on SQLite (`make test`) and PostgreSQL (CI)."""
+
+import re
+from datetime import date
+
+import pytest
+
+from jobs.models import Job
+from nelinvoimaa.models import Municipality, Sector
+from tests.conftest import make_employer, make_job, make_user
+
+CARE = {"Lähihoitaja", "Sairaanhoitaja yöhön", "Hoitajan sijaisuus"}
+SUMMER = {"Kesätyöntekijä lomakylään", "Kesätyöntekijä marjatilalle"}
+DRIVERS = {"Kuorma-autonkuljettaja", "Metsäkoneenkuljettaja"}
+
+# (what is typed, jobs it must find). Each finds at least these, and nothing from another trade.
+FORMS = [
+    ("hoitaja", CARE),
+    ("hoitajan", CARE),
+    ("hoitajia", CARE),
+    ("hoitajat", CARE),
+    ("hoitajana", CARE),
+    ("hoitajaksi", CARE),
+    ("hoitajien", CARE),
+    ("lähihoitajan", {"Lähihoitaja"}),
+    ("lähihoitajaksi", {"Lähihoitaja"}),
+    ("lähihoitajia", {"Lähihoitaja"}),
+    ("sairaanhoitajaksi", {"Sairaanhoitaja yöhön"}),
+    ("sairaanhoitajien", {"Sairaanhoitaja yöhön"}),
+    ("kesätyö", SUMMER),
+    ("kesätöitä", SUMMER),
+    ("kesätöihin", SUMMER),
+    ("kesätyöntekijäksi", SUMMER),
+    ("kesätyöntekijöitä", SUMMER),
+    ("kokki", {"Kokki kesäsesongiksi"}),
+    ("kokkeja", {"Kokki kesäsesongiksi"}),
+    ("kokin", {"Kokki kesäsesongiksi"}),
+    ("kokiksi", {"Kokki kesäsesongiksi"}),
+    ("kokkina", {"Kokki kesäsesongiksi"}),
+    ("kuljettaja", DRIVERS),
+    ("kuljettajaksi", DRIVERS),
+    ("kuljettajia", DRIVERS),
+    ("kuljettajan", DRIVERS),
+    ("autonkuljettajaksi", {"Kuorma-autonkuljettaja"}),
+    ("kuorma-autonkuljettajaksi", {"Kuorma-autonkuljettaja"}),
+    ("metsä", {"Metsäkoneenkuljettaja", "Metsuri"}),
+    ("metsurin", {"Metsuri"}),
+    ("metsureita", {"Metsuri"}),
+    ("siivoojaksi", {"Siivooja"}),
+    ("siivoojia", {"Siivooja"}),
+    ("tarjoilijan", {"Tarjoilija"}),
+    ("tarjoilijoita", {"Tarjoilija"}),
+    ("tarjoil", {"Tarjoilija"}),  # still being typed
+    ("myyjäksi", {"Myyjä"}),
+    ("myyjiä", {"Myyjä"}),
+    ("keittiöapulaiseksi", {"Keittiöapulainen"}),
+    ("apulaista", {"Keittiöapulainen"}),  # the head of a compound
+    ("keittiöön", {"Keittiöapulainen", "Kokki kesäsesongiksi"}),  # "lounaskeittiö"
+    ("sommarjobb", {"Sommarjobb i gästhamnen"}),
+    ("receptionists", {"Spa receptionist"}),
+    ("Sysmässä", {"Kokki kesäsesongiksi", "Lähihoitaja", "Myyjä"}),
+    ("kokki Sysmässä", {"Kokki kesäsesongiksi"}),
+    ("Hartolasta", {"Metsuri", "Siivooja"}),
+]
+TRADES = [CARE, SUMMER, DRIVERS, {"Kokki kesäsesongiksi"}, {"Metsuri"}, {"Siivooja"}]
+
+
+@pytest.fixture
+def jobs(db):
+    owner = make_user("omistaja@example.com")
+    sysma = make_employer("Sysmän Palvelut Oy", owner, "781", verified=True)
+    hartola = make_employer("Hartolan Palvelut Oy", owner, "081", verified=True)
+    joutsa = make_employer("Joutsan Palvelut Oy", owner, "172", verified=True)
+    sector = Sector.objects.get
+
+    def job(employer, title, slug, description="Hyvä työyhteisö.", **fields):
+        return make_job(
+            employer,
+            status="published",
+            title=title,
+            sector=sector(slug=slug),
+            description=description,
+            **fields,
+        )
+
+    job(sysma, "Lähihoitaja", "care")
+    job(joutsa, "Sairaanhoitaja yöhön", "care")
+    job(joutsa, "Hoitajan sijaisuus", "care")
+    job(joutsa, "Kesätyöntekijä lomakylään", "tourism")
+    job(joutsa, "Kesätyöntekijä marjatilalle", "agriculture")
+    job(sysma, "Kokki kesäsesongiksi", "tourism", "Lounaskeittiö ja à la carte.")
+    job(joutsa, "Keittiöapulainen", "tourism")
+    job(joutsa, "Kuorma-autonkuljettaja", "transport")
+    job(joutsa, "Metsäkoneenkuljettaja", "forestry")
+    job(hartola, "Metsuri", "forestry")
+    job(hartola, "Siivooja", "cleaning", "Toimistojen siivous.")
+    job(
+        joutsa,
+        "Tarjoilija",
+        "tourism",
+        employment_type="summer",
+        start_date=date(2027, 6, 1),
+        end_date=date(2027, 8, 31),
+    )
+    job(sysma, "Myyjä", "trade")
+    job(joutsa, "Sommarjobb i gästhamnen", "tourism", "Kundservice i hamnen.", language="sv")
+    job(joutsa, "Spa receptionist", "tourism", "Welcome our guests.", language="en")
+
+
+def found(client, query):
+    html = client.get("/fi/jobs/", {"q": query}).content.decode()
+    return [title for title in Job.objects.values_list("title", flat=True) if f">{title}<" in html]
+
+
+@pytest.mark.parametrize(("typed", "expected"), FORMS, ids=[typed for typed, _ in FORMS])
+def test_a_typed_form_finds_its_jobs_and_no_other_trade(client, jobs, typed, expected):
+    results = set(found(client, typed))
+    assert expected <= results, f"{typed!r} missed {expected - results}"
+    for trade in TRADES:
+        if not trade & expected:
+            assert not trade & results, f"{typed!r} also found {trade & results}"
+
+
+def test_there_are_at_least_forty_forms():
+    assert len(FORMS) >= 40
+
+
+def test_a_title_match_ranks_before_a_match_in_the_facts(client, jobs):
+    # Tarjoilija is a summer job ("kesätyö" as its type); the two others say it in the title.
+    results = found_in_order(client, "kesätyö")
+    assert set(results[:2]) == SUMMER and results[2] == "Tarjoilija"
+
+
+def found_in_order(client, query):
+    html = client.get("/fi/jobs/", {"q": query}).content.decode()
+    titles = [t for t in Job.objects.values_list("title", flat=True) if f">{t}<" in html]
+    return sorted(titles, key=lambda title: html.index(f">{title}<"))
+
+
+def test_the_newest_first_among_equal_matches(client, jobs):
+    newest = Job.objects.filter(title__in=CARE).order_by("-published_at", "-pk")
+    assert found_in_order(client, "hoitaja") == [job.title for job in newest]
+
+
+def test_a_named_place_narrows_the_list_and_shows_as_the_choice(client, jobs):
+    html = client.get("/fi/jobs/", {"q": "kokki Sysmässä"}).content.decode()
+    sysma = Municipality.objects.get(code="781")
+    assert re.search(rf'name="municipality" value="{sysma.pk}"[^>]* checked', html)
+    assert re.search(r'name="q"[^>]* value="kokki"', html)  # the place left the search words
+
+
+def test_a_search_that_finds_nothing_suggests_the_sites_words(client, jobs):
+    html = client.get("/fi/jobs/", {"q": "lähihoitja"}).content.decode()
+    assert "Tarkoititko" in html and "“lähihoitaja”" in html
+    assert found(client, "lähihoitaja") == ["Lähihoitaja"]
+
+
+def test_saving_a_job_stores_its_terms_for_both_databases(jobs):
+    job = Job.objects.get(title="Kesätyöntekijä lomakylään")
+    assert " kesätyö " in job.search_title and " kesä " in job.search_title
+    assert " vaihtosiivous " not in job.search_words
+    assert " hyvä " in job.search_words  # the description's words
