@@ -124,17 +124,36 @@ def prepare_database(args, env):
     )
 
 
+# A signed-in session made the way Django makes one at sign-in: the demo jobseeker's.
+SESSION_CODE = """
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from nelinvoimaa.models import User
+user = User.objects.get(email="tyonhakija@example.com")
+session = import_module(settings.SESSION_ENGINE).SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.save()
+"""
+
+
 def sample_paths(env):
-    """Real URLs from the seeded data: a job page, and three filters that have results."""
+    """Real URLs from the seeded data: a job page, three filters that have results, and a
+    signed-in user's session cookie."""
     code = (
         "import json\n"
         "from jobs.models import Job\n"
         "job = Job.objects.open().select_related('employer').order_by('pk').first()\n"
+        f"{SESSION_CODE}\n"
         "print(json.dumps({'job': job.get_absolute_url(), 'municipality': job.municipality_id"
-        " or 1, 'sector': job.sector_id, 'type': job.employment_type}))\n"
+        " or 1, 'sector': job.sector_id, 'type': job.employment_type,"
+        " 'cookie': f'{settings.SESSION_COOKIE_NAME}={session.session_key}'}))\n"
     )
     out = manage(env, "shell", "-v0", "-c", code, capture_output=True, text=True).stdout
     data = json.loads(out.strip().splitlines()[-1])
+    signed_in = {"headers": [f"Cookie: {data['cookie']}"]}
     return [
         ("floor: /healthz", "/healthz"),
         ("home", "/fi/"),
@@ -147,7 +166,15 @@ def sample_paths(env):
         ("search", "/fi/jobs/?q=kokki"),
         ("job page", data["job"]),
         # Each request a new query string: the search as it costs without the page cache.
-        ("search, uncached", "/fi/jobs/?q=varied", "uncached.lua"),
+        ("search, uncached", "/fi/jobs/?q=varied", {"script": "uncached.lua"}),
+        # A signed-in user is never served from the page cache.
+        ("job list, signed in", "/fi/jobs/", signed_in),
+        ("job page, signed in", data["job"], signed_in),
+        (
+            "search, signed in, uncached",
+            "/fi/jobs/?q=varied",
+            signed_in | {"script": "uncached.lua"},
+        ),
     ]
 
 
@@ -163,7 +190,8 @@ def wait_until_up(url, timeout=30):
     raise SystemExit(f"gunicorn did not answer at {url}")
 
 
-def load(args, url, script="report.lua"):
+def load(args, url, options=None):
+    options = options or {}
     command = [
         "wrk",
         f"-t{args.threads}",
@@ -172,9 +200,11 @@ def load(args, url, script="report.lua"):
         "--timeout",
         "5s",
         "-s",
-        str(ROOT / "bench" / script),
-        url,
+        str(ROOT / "bench" / options.get("script", "report.lua")),
     ]
+    for header in options.get("headers", []):
+        command += ["-H", header]
+    command.append(url)
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
