@@ -23,6 +23,12 @@ MAX_WORD = 40
 STEMMERS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 
 
+def is_term(term):
+    """Whether `term` is letters and digits (joined by hyphens) only: what may be stored and
+    put in a query, where a quote or a colon would break PostgreSQL's tsquery syntax."""
+    return bool(term) and WORD.fullmatch(term) is not None
+
+
 def words(text):
     """The words of a text, lower-cased."""
     return [match.group(0).lower()[:MAX_WORD] for match in WORD.finditer(text or "")]
@@ -83,7 +89,7 @@ def word_terms(word, language="fi"):
             found.update(joins(parts))
         if not known:
             found.add(stem(piece, language if language in STEMMERS else "fi"))
-    return tuple(sorted(term for term in found if term))
+    return tuple(sorted(term for term in found if is_term(term)))
 
 
 def text_terms(text, language="fi"):
@@ -105,4 +111,7 @@ def query_word(word):
         prefixes.update(base for base, _parts in analyses(piece))
     languages = ["sv", "en"] if analyses(word) else ["fi", "sv", "en"]
     exact = {stem(word, language) for language in languages} - prefixes
-    return tuple(sorted(prefixes)), tuple(sorted(exact))
+    return (
+        tuple(sorted(term for term in prefixes if is_term(term))),
+        tuple(sorted(term for term in exact if is_term(term))),
+    )

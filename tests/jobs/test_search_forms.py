@@ -162,3 +162,16 @@ def test_saving_a_job_stores_its_terms_for_both_databases(jobs):
     assert " kesätyö " in job.search_title and " kesä " in job.search_title
     assert " vaihtosiivous " not in job.search_words
     assert " hyvä " in job.search_words  # the description's words
+
+
+def test_only_letters_digits_and_hyphens_become_terms():
+    """Whatever Voikko or a stemmer returns, a term that could break a tsquery is dropped."""
+    from nelinvoimaa.words import is_term, query_word, text_terms
+
+    assert is_term("kuorma-auto") and is_term("kesätyö") and is_term("b2b")
+    assert not any(is_term(t) for t in ["", "a'b", "a:b", "-a", "a b", "a&b", "a\\b"])
+    for text in ["vaa'an raa'at", "kokki's", "‘quoted’ “words”", "a:*|b", "-- ; DROP"]:
+        assert all(is_term(term) for term in text_terms(text))
+        for word in text.split():
+            prefixes, exact = query_word(word.lower())
+            assert all(is_term(term) for term in prefixes + exact)
