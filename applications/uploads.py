@@ -5,6 +5,7 @@ import os
 import re
 import uuid
 import zipfile
+import zlib
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -44,9 +45,25 @@ def _zip_kind(data):
     names = {e.filename for e in entries}
     if "word/document.xml" in names and "[Content_Types].xml" in names:
         return "docx"
-    if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+    if "mimetype" in names and _member(archive, "mimetype").strip() == ODT_MIMETYPE:
         return "odt"
     return None
+
+
+def _member(archive, name):
+    """A member's bytes; b"" when the archive is damaged (a bad CRC, an unknown compression
+    method, a truncated entry): such a file is not a document we accept."""
+    try:
+        return archive.read(name)
+    except (
+        zipfile.BadZipFile,
+        NotImplementedError,
+        RuntimeError,
+        EOFError,
+        ValueError,
+        zlib.error,
+    ):
+        return b""
 
 
 def clean_cv(upload):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 def admin_language(get_response):
@@ -12,5 +13,21 @@ def admin_language(get_response):
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return get_response(request)
+
+    return middleware
+
+
+def private_pages(get_response):
+    """A page served to a signed-in user is theirs (their name, applications, applicants, a
+    CV): no shared cache or browser history keeps it, unless the view said otherwise."""
+
+    def middleware(request):
+        response = get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header(
+            "Cache-Control"
+        ):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     return middleware

@@ -606,3 +606,55 @@ def test_the_daily_run_deletes_old_cv_files_no_application_refers_to(
     assert fresh.exists() and (settings.PRIVATE_MEDIA_ROOT / application.cv.name).exists()
     assert kept_for_retry.exists()
     assert Application.objects.get().cv.name == application.cv.name
+
+
+def damaged_odt(how):
+    content = odt()
+    if how == "bad crc":  # the mimetype member's bytes changed after its checksum was written
+        return content.replace(b"application/vnd.oasis", b"applicatiom/vnd.oasis", 1)
+    # an unknown compression method (99) in the local header and the central directory
+    start = content.index(b"PK\x03\x04")
+    content = content[: start + 8] + b"\x63\x00" + content[start + 10 :]
+    central = content.index(b"PK\x01\x02")
+    return content[: central + 10] + b"\x63\x00" + content[central + 12 :]
+
+
+@pytest.mark.parametrize("how", ["bad crc", "unknown compression"])
+def test_a_damaged_odt_is_refused_with_a_message_not_an_error_page(
+    client, jobseeker, job, how, django_capture_on_commit_callbacks
+):
+    client.force_login(jobseeker)
+    response = apply(
+        client,
+        job,
+        django_capture_on_commit_callbacks,
+        cv=SimpleUploadedFile("cv.odt", damaged_odt(how), "application/octet-stream"),
+    )
+    assert response.status_code == 400
+    assert "PDF-, Word" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_pages_of_a_signed_in_user_and_their_cv_are_never_stored(client, jobseeker, job):
+    application = make_application(job, jobseeker, cv=True)
+    client.force_login(jobseeker)
+    for url in [
+        "/fi/dashboard/",
+        "/fi/dashboard/my-data/",
+        "/fi/dashboard/profile/",
+        f"/fi/jobs/applications/{application.pk}/cv/",
+        "/fi/jobs/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_a_job_that_is_not_public_answers_apply_as_a_missing_one(client, jobseeker, employer):
+    client.force_login(jobseeker)
+    missing = client.get("/fi/jobs/999999/apply/")
+    for status in ["draft", "submitted", "rejected"]:
+        job = make_job(employer, status=status, title="Salainen otsikko")
+        response = client.get(f"/fi/jobs/{job.pk}/apply/")
+        assert response.status_code == missing.status_code == 404
+        assert "salainen" not in response.get("Location", "")
