@@ -128,10 +128,19 @@ class PageAdmin(LabelledListEditable, admin.ModelAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(SafeDateHierarchy, admin.ModelAdmin):
+    """Superusers only: the log names who viewed whose CV across every municipality, and its
+    entries cannot be scoped to one (they hold ids, not places)."""
+
     list_display = ["created_at", "action", "target", "actor", "detail"]
     list_filter = ["action"]
     search_fields = ["target", "detail"]
     date_hierarchy = "created_at"
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
 
     def has_add_permission(self, request):
         return False

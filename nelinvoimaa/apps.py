@@ -20,7 +20,6 @@ class NelinvoimaaConfig(AppConfig):
         "view_sector",
         "add_sector",
         "change_sector",
-        "view_auditentry",
     ]
 
     def ready(self):

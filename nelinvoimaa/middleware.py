@@ -24,9 +24,7 @@ def private_pages(get_response):
     def middleware(request):
         response = get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not response.has_header(
-            "Cache-Control"
-        ):
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
 

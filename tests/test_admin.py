@@ -113,3 +113,31 @@ def test_the_admin_speaks_the_staff_members_language_not_the_browsers(client, su
     superuser.save()
     html = client.get("/admin/", headers={"accept-language": "en"}).content.decode()
     assert '<html lang="sv"' in html
+
+
+def test_view_on_site_answers_only_for_what_the_staff_member_may_see(
+    client, sysma_moderator_in_group, superuser, other_owner, employer, settings
+):
+    """Another municipality's unpublished job is a 404 through /admin/r/, not a redirect to
+    an address that carries its title."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from employers.models import Employer
+    from jobs.models import Job
+    from tests.conftest import make_job
+
+    settings.ADMIN_REQUIRE_MFA = False
+    content_type = ContentType.objects.get_for_model(Job).pk
+    hartola = Employer.objects.get(memberships__user=other_owner)
+    theirs = make_job(hartola, status="submitted", title="Salainen otsikko")
+    ours = make_job(employer, status="submitted", title="Oma")
+    client.force_login(sysma_moderator_in_group)
+    assert client.get(f"/admin/r/{content_type}/{theirs.pk}/").status_code == 404
+    assert client.get(f"/admin/r/{content_type}/{ours.pk}/")["Location"].endswith(
+        ours.get_absolute_url()
+    )
+    for bad in ["x", "1" * 40, "²"]:
+        assert client.get(f"/admin/r/{content_type}/{bad}/").status_code == 404
+        assert client.get(f"/admin/r/{bad}/{ours.pk}/").status_code == 404
+    client.force_login(superuser)
+    assert client.get(f"/admin/r/{content_type}/{theirs.pk}/").status_code == 302

@@ -147,10 +147,17 @@ def test_viewing_a_cv_and_changing_a_status_are_audited(client, owner, applicati
     assert actions == {"cv_viewed", "status_changed"}
 
 
-def test_staff_read_the_audit_log_in_the_admin(client, sysma_moderator_in_group, settings):
+def test_only_superusers_read_the_audit_log_in_the_admin(
+    client, sysma_moderator_in_group, superuser, settings
+):
+    """It names who viewed whose CV in every municipality; a moderator sees none of it."""
     settings.ADMIN_REQUIRE_MFA = False
-    AuditEntry.record(None, AuditEntry.Action.CV_VIEWED, "application 1")
+    entry = AuditEntry.record(None, AuditEntry.Action.CV_VIEWED, "application 1")
     client.force_login(sysma_moderator_in_group)
+    assert client.get("/admin/nelinvoimaa/auditentry/").status_code == 403
+    assert client.get(f"/admin/nelinvoimaa/auditentry/{entry.pk}/change/").status_code == 403
+    assert "auditentry" not in client.get("/admin/").content.decode()
+    client.force_login(superuser)
     assert "application 1" in client.get("/admin/nelinvoimaa/auditentry/").content.decode()
 
 

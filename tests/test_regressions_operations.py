@@ -86,7 +86,6 @@ STAFF_GROUP_PERMISSIONS = {
     ("nelinvoimaa", "view_sector"),
     ("nelinvoimaa", "add_sector"),
     ("nelinvoimaa", "change_sector"),
-    ("nelinvoimaa", "view_auditentry"),
     ("employers", "view_employer"),
     ("employers", "verify_employer"),
     ("employers", "view_membership"),
@@ -130,7 +129,6 @@ def admin_objects(employer, owner):
         "nelinvoimaa/page": Page.objects.first(),
         "nelinvoimaa/sector": Sector.objects.first(),
         "nelinvoimaa/municipality": Municipality.objects.get(code="781"),
-        "nelinvoimaa/auditentry": AuditEntry.record(owner, "cv_viewed", "application 1"),
     }
 
 
@@ -141,7 +139,6 @@ ADMIN_MODELS = [
     "nelinvoimaa/page",
     "nelinvoimaa/sector",
     "nelinvoimaa/municipality",
-    "nelinvoimaa/auditentry",
 ]
 
 
