@@ -136,7 +136,12 @@ class Application(models.Model):
         db_index=True,
     )
     notes = models.TextField(
-        _("private notes"), blank=True, help_text=_("Only the employer's members see these.")
+        _("private notes"),
+        blank=True,
+        help_text=_(
+            "Only the employer's members see these here. They are the applicant's data too: "
+            "the applicant gets them when they download their data."
+        ),
     )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -211,3 +211,17 @@ def test_two_owners_deleting_their_accounts_at_once_leave_the_employer_one(
         thread.join()
     assert sorted(results) == ["blocked", "deleted"]
     assert employer.memberships.filter(role="owner").count() == 1
+
+
+def test_the_applicant_gets_the_employers_notes_and_the_privacy_notice_says_so(
+    client, jobseeker, application
+):
+    application.notes = "Hyvä kokemus, haastatteluun."
+    application.save()
+    client.force_login(jobseeker)
+    data, _names = export(client)
+    rows = data["applications.Application.applicant"]
+    assert rows[0]["fields"]["notes"] == "Hyvä kokemus, haastatteluun."
+    for language, words in [("fi", "muistiinpanoja"), ("sv", "anteckningar"), ("en", "notes")]:
+        page = client.get(f"/{language}/pages/privacy/").content.decode()
+        assert words in page, language
