@@ -73,7 +73,9 @@ def database_from_url(name):
         "pool": {
             "min_size": env_int("DATABASE_POOL_MIN_SIZE", 1),
             "max_size": env_int("DATABASE_POOL_MAX_SIZE", 4),
-            "timeout": 10,
+            # How long a request waits for a connection: during an outage pages answer 503
+            # after this, instead of holding a worker.
+            "timeout": env_int("DATABASE_POOL_TIMEOUT", 2),
         },
     }
     if "sslmode" in query:

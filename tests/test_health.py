@@ -34,3 +34,37 @@ def test_the_500_page_stands_alone_in_three_languages(client, db):
 
     html = render_to_string("500.html")
     assert "Palvelussa on häiriö" in html and 'lang="sv"' in html and 'lang="en"' in html
+
+
+def test_a_page_that_cannot_reach_the_database_answers_503_and_asks_to_retry(db, monkeypatch):
+    """An outage (or no pooled connection within DATABASE_POOL_TIMEOUT) is a 503 in the site's
+    look with Retry-After, made without the database; any other failure stays a 500."""
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+
+    def unreachable(*args):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("nelinvoimaa.views.sections", unreachable)
+    response = client.get("/fi/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "Tietokantaan ei juuri nyt saada yhteyttä" in html and 'lang="sv"' in html
+
+    def broken(*args):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr("nelinvoimaa.views.sections", broken)
+    response = client.get("/fi/")
+    assert response.status_code == 500 and "Palvelussa on häiriö" in response.content.decode()
+
+
+def test_the_database_pool_waits_at_most_two_seconds_by_default(monkeypatch):
+    from nelinvoimaa.settings import database_from_url
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://u@h/db")
+    monkeypatch.delenv("DATABASE_POOL_TIMEOUT", raising=False)
+    assert database_from_url("DATABASE_URL")["OPTIONS"]["pool"]["timeout"] == 2
+    monkeypatch.setenv("DATABASE_POOL_TIMEOUT", "5")
+    assert database_from_url("DATABASE_URL")["OPTIONS"]["pool"]["timeout"] == 5
