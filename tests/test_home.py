@@ -81,3 +81,8 @@ def test_the_home_page_reads_the_database_a_fixed_number_of_times(
         make_job(employer, status="published", title=f"Työ {n}")
     with django_assert_num_queries(4):
         assert client.get("/fi/").status_code == 200
+
+
+def test_a_visitor_is_offered_an_account_once(client, db):
+    html = client.get("/fi/").content.decode()
+    assert html.count('class="button secondary" href="/fi/accounts/signup/"') == 1
