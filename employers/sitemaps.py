@@ -1,19 +1,10 @@
-from django.urls import reverse
-
-from nelinvoimaa.sitemaps import LocalizedSitemap
+from nelinvoimaa.sitemaps import LocalizedSitemap, NamedPagesSitemap
 
 from .models import Employer
 
 
-class DirectorySitemap(LocalizedSitemap):
-    priority = 0.8
-    changefreq = "daily"
-
-    def items(self):
-        return ["employers:directory"]
-
-    def location(self, name):
-        return reverse(name)
+class DirectorySitemap(NamedPagesSitemap):
+    names = ["employers:directory"]
 
 
 class EmployerSitemap(LocalizedSitemap):

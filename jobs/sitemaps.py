@@ -1,19 +1,10 @@
-from django.urls import reverse
-
-from nelinvoimaa.sitemaps import LocalizedSitemap
+from nelinvoimaa.sitemaps import LocalizedSitemap, NamedPagesSitemap
 
 from .models import Job
 
 
-class JobListSitemap(LocalizedSitemap):
-    priority = 0.8
-    changefreq = "daily"
-
-    def items(self):
-        return ["jobs:list"]
-
-    def location(self, name):
-        return reverse(name)
+class JobListSitemap(NamedPagesSitemap):
+    names = ["jobs:list"]
 
 
 class JobSitemap(LocalizedSitemap):

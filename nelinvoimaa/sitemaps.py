@@ -13,15 +13,22 @@ class LocalizedSitemap(Sitemap):
     x_default = True
 
 
-class StaticSitemap(LocalizedSitemap):
+class NamedPagesSitemap(LocalizedSitemap):
+    """Pages known by their URL names (`names`), such as the home page and the lists."""
+
     priority = 0.8
     changefreq = "daily"
+    names = []
 
     def items(self):
-        return ["home"]
+        return self.names
 
     def location(self, name):
         return reverse(name)
+
+
+class StaticSitemap(NamedPagesSitemap):
+    names = ["home"]
 
 
 class PageSitemap(LocalizedSitemap):

@@ -385,6 +385,8 @@ def test_sitemap_lists_open_jobs_employers_and_pages_with_alternates(client, job
     assert any(loc.endswith(f"/fi/jobs/{kokki.pk}/kokki-kesaksi/") for loc in locations)
     assert any(loc.endswith(f"/sv/employers/{employer.slug}/") for loc in locations)
     assert any(loc.endswith("/en/pages/accessibility/") for loc in locations)
+    for page in ["/fi/", "/fi/jobs/", "/fi/employers/", "/sv/jobs/"]:  # contributed by each app
+        assert any(loc.endswith(page) for loc in locations), page
     draft = Job.objects.get(title="Luonnos")
     assert not any(f"/jobs/{draft.pk}/" in loc for loc in locations)
     assert root.findall("s:url/x:link[@hreflang='sv']", ns)
