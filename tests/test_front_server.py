@@ -103,6 +103,13 @@ def site(seeded_transactional_db, settings, tmp_path):
         "GUNICORN_ACCESS_LOG": "off",
         "LOG_LEVEL": "WARNING",
     }
+    # Production pages (a 404 too) name the hashed static files of collectstatic's manifest.
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     gunicorn = Path(sys.executable).parent / "gunicorn"
     web = subprocess.Popen(  # noqa: S603
         [str(gunicorn), "--config", "gunicorn.conf.py", "nelinvoimaa.wsgi"],
