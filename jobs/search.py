@@ -204,6 +204,16 @@ def refresh_search_words_of(sender, instance, created, update_fields=None, **kwa
 # Finding ------------------------------------------------------------------------------------
 
 
+class TsQueryLiteral(SearchQuery):
+    """A tsquery written as a literal (cast with ::tsquery, not parsed by to_tsquery): its
+    quoted lexemes stay whole, as the stored tsvector's do ("'kuorma-auto':*" is one lexeme,
+    not the phrase to_tsquery would make of it), so PostgreSQL matches what SQLite does."""
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql})::tsquery", params
+
+
 def _matches(field, word, on_postgresql):
     prefixes, exact = query_word(word)
     if on_postgresql:
@@ -217,12 +227,14 @@ def _matches(field, word, on_postgresql):
 
 
 def matching(field, query_words, on_postgresql=None):
-    """The jobs whose `field` (search_words or search_title) has every query word."""
+    """The jobs whose `field` (search_words, search_head or search_title) has every query
+    word; words that yield no term (none do: terms() keeps letters and digits) are skipped."""
     if on_postgresql is None:
         on_postgresql = uses_full_text_search()
+    query_words = [word for word in query_words if any(query_word(word))]
     if on_postgresql and field == "search_words":
         raw = " & ".join(f"({_matches(field, word, True)})" for word in query_words)
-        return Q(search_vector=SearchQuery(raw, search_type="raw", config="simple"))
+        return Q(search_vector=TsQueryLiteral(raw))
     condition = Q()
     for word in query_words:
         condition &= _matches(field, word, False)
@@ -231,7 +243,7 @@ def matching(field, query_words, on_postgresql=None):
 
 def search(queryset, query):
     """Filter `queryset` to jobs matching `query`, with a `rank` alias to order by."""
-    query_words = terms(query)
+    query_words = [word for word in terms(query) if any(query_word(word))]
     if not query_words:
         return queryset
     return ranked(queryset.filter(matching("search_words", query_words)), query)
@@ -241,7 +253,7 @@ def ranked(queryset, query):
     """`queryset` with the `rank` alias of `query`: 2 when the title has every word, 1 when
     the title, employer, place, type, requirements and sector have them, 0 when only the
     description completes them (the list then orders the newest first)."""
-    query_words = terms(query)
+    query_words = [word for word in terms(query) if any(query_word(word))]
     if not query_words:
         return queryset.alias(rank=Value(0, output_field=IntegerField()))
     return queryset.alias(

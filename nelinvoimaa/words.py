@@ -13,6 +13,7 @@ stems in the three languages.
 """
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 import snowballstemmer
@@ -30,8 +31,10 @@ def is_term(term):
 
 
 def words(text):
-    """The words of a text, lower-cased."""
-    return [match.group(0).lower()[:MAX_WORD] for match in WORD.finditer(text or "")]
+    """The words of a text: composed (NFC: text pasted from a PDF may come decomposed),
+    lower-cased before it is split ("İ" lower-cases to two characters), at most MAX_WORD long."""
+    text = unicodedata.normalize("NFC", (text or "").lower())
+    return [match.group(0)[:MAX_WORD] for match in WORD.finditer(text)]
 
 
 @cache
@@ -41,7 +44,7 @@ def _voikko():
     return pyvoikko
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def analyses(word):
     """((base form, (compound parts' base forms)), …) of a Finnish word; () when unknown."""
     found = []
@@ -60,7 +63,7 @@ def _stemmer(language):
     return snowballstemmer.stemmer(STEMMERS[language])
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def stem(word, language):
     return _stemmer(language).stemWord(word)
 
@@ -75,7 +78,7 @@ def joins(parts):
     }
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def word_terms(word, language="fi"):
     """The terms a word of a text in `language` is found by."""
     pieces = [word, *word.split("-")] if "-" in word else [word]
@@ -105,13 +108,21 @@ def text_terms(text, language="fi"):
 def query_word(word):
     """(prefixes, exact terms) a query word matches: the word as typed and its Finnish base
     forms as prefixes; exactly, its Swedish and English stems, and its Finnish stem when
-    Voikko does not know it (as texts are stemmed)."""
-    prefixes = {word}
-    for piece in [word, *word.split("-")] if "-" in word else [word]:
-        prefixes.update(base for base, _parts in analyses(piece))
-    languages = ["sv", "en"] if analyses(word) else ["fi", "sv", "en"]
-    exact = {stem(word, language) for language in languages} - prefixes
+    Voikko does not know it (as texts are stemmed). A hyphenated word is matched whole
+    ("osa-aikainen", not "osa" or "aikainen"), as texts keep their hyphenated words whole too;
+    a single letter only matches exactly."""
+    known = analyses(word)
+    candidates = {word} | {base for base, _parts in known}
+    prefixes = {term for term in candidates if len(term) > 1}
+    languages = ["sv", "en"] if known else ["fi", "sv", "en"]
+    exact = ({stem(word, language) for language in languages} | candidates) - prefixes
     return (
         tuple(sorted(term for term in prefixes if is_term(term))),
         tuple(sorted(term for term in exact if is_term(term))),
     )
+
+
+def warm_up():
+    """Load Voikko now: in gunicorn's master before it forks, so workers share it."""
+    analyses.cache_clear()
+    analyses("työ")
