@@ -610,6 +610,14 @@ def test_the_daily_run_deletes_old_cv_files_no_application_refers_to(
 
 def damaged_odt(how):
     content = odt()
+    if how == "version":  # a zip of a version Python cannot read ("zip file version 9.9")
+        central = content.index(b"PK\x01\x02")
+        return content[: central + 6] + b"\x63\x00" + content[central + 8 :]
+    if how == "bzip2":  # bzip2 said, but the data is not bzip2
+        start = content.index(b"PK\x03\x04")
+        content = content[: start + 8] + b"\x0c\x00" + content[start + 10 :]
+        central = content.index(b"PK\x01\x02")
+        return content[: central + 10] + b"\x0c\x00" + content[central + 12 :]
     if how == "bad crc":  # the mimetype member's bytes changed after its checksum was written
         return content.replace(b"application/vnd.oasis", b"applicatiom/vnd.oasis", 1)
     # an unknown compression method (99) in the local header and the central directory
@@ -619,7 +627,7 @@ def damaged_odt(how):
     return content[: central + 10] + b"\x63\x00" + content[central + 12 :]
 
 
-@pytest.mark.parametrize("how", ["bad crc", "unknown compression"])
+@pytest.mark.parametrize("how", ["bad crc", "unknown compression", "version", "bzip2"])
 def test_a_damaged_odt_is_refused_with_a_message_not_an_error_page(
     client, jobseeker, job, how, django_capture_on_commit_callbacks
 ):
