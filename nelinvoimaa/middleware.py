@@ -18,13 +18,16 @@ def admin_language(get_response):
 
 
 def private_pages(get_response):
-    """A page served to a signed-in user is theirs (their name, applications, applicants, a
-    CV): no shared cache or browser history keeps it, unless the view said otherwise."""
+    """A page served with a session (a signed-in user's: their name, applications, applicants,
+    a CV) is theirs: no shared cache or browser history keeps it, unless the view said
+    otherwise. Decided by the session cookie, as the page cache decides, so that it never
+    needs the database (an error page during an outage must not wait for it again)."""
 
     def middleware(request):
         response = get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and not response.has_header(
+            "Cache-Control"
+        ):
             patch_cache_control(response, private=True, no_store=True)
         return response
 

@@ -2,6 +2,8 @@ from unittest import mock
 
 from django.db import OperationalError
 
+from tests.conftest import make_user
+
 
 def test_healthz_answers_without_touching_the_database(client, db, django_assert_num_queries):
     with django_assert_num_queries(0):
@@ -36,7 +38,9 @@ def test_the_500_page_stands_alone_in_three_languages(client, db):
     assert "Palvelussa on häiriö" in html and 'lang="sv"' in html and 'lang="en"' in html
 
 
-def test_a_page_that_cannot_reach_the_database_answers_503_and_asks_to_retry(db, monkeypatch):
+def test_a_page_that_cannot_reach_the_database_answers_503_and_asks_to_retry(
+    db, monkeypatch, django_assert_max_num_queries
+):
     """An outage (or no pooled connection within DATABASE_POOL_TIMEOUT) is a 503 in the site's
     look with Retry-After, made without the database; any other failure stays a 500."""
     from django.test import Client
@@ -51,6 +55,11 @@ def test_a_page_that_cannot_reach_the_database_answers_503_and_asks_to_retry(db,
     assert response.status_code == 503 and response["Retry-After"] == "30"
     html = response.content.decode()
     assert "Tietokantaan ei juuri nyt saada yhteyttä" in html and 'lang="sv"' in html
+    signed_in = Client(raise_request_exception=False)
+    signed_in.force_login(make_user("kayttaja@example.com"))
+    with django_assert_max_num_queries(1):  # at most the session; nothing after the failure
+        response = signed_in.get("/fi/")
+    assert response.status_code == 503 and "no-store" in response["Cache-Control"]
 
     def broken(*args):
         raise ValueError("a bug")
