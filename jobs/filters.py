@@ -153,9 +153,10 @@ def reference_choices():
 
 
 def _with_places(data, places):
-    """The query with the words that name a municipality ("Sysmässä") taken out of the
-    search words and, unless municipalities were chosen already, made the choice."""
-    if data is None or not data.get("q"):
+    """The query with the words that name a municipality ("Sysmässä") made the choice of
+    municipality and taken out of the search words; when municipalities are chosen already,
+    the words stay words."""
+    if data is None or not data.get("q") or data.getlist("municipality"):
         return data
     named, rest = [], []
     for word in data["q"].split():
@@ -165,8 +166,7 @@ def _with_places(data, places):
         return data
     data = data.copy()
     data["q"] = " ".join(rest)
-    if not data.getlist("municipality"):
-        data.setlist("municipality", list(dict.fromkeys(named)))
+    data.setlist("municipality", list(dict.fromkeys(named)))
     return data
 
 

@@ -46,9 +46,10 @@ EMPLOYMENT_TYPE_WORDS = {
     "internship": "harjoittelu",
 }
 # Municipality names take Finnish case endings: Sysmässä, Hartolasta, Joutsaan, Pertunmaalla.
+# Not the genitive ("Sysmän"): employers' names begin with it ("Sysmän Sähkö") and are searched.
 PLACE_ENDINGS = {
-    "", "n", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "an", "än", "aan",
-    "ään", "na", "nä", "ksi", "a", "ä", "han", "hän",
+    "", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "aan", "ään", "na", "nä",
+    "ksi", "han", "hän",
 }  # fmt: skip
 
 

@@ -196,3 +196,16 @@ def test_a_hyphenated_word_is_matched_whole(client, jobs):
     # "osa-aikainen" is not "osa" (osaava, osasto) or "aikainen".
     assert found(client, "osa-aikainen") == []
     assert found(client, "kuorma-auto") == ["Kuorma-autonkuljettaja"]
+
+
+def test_an_employers_name_that_begins_with_a_place_is_searched_not_narrowed(client, jobs):
+    # Sysmän Sähkö works in Joutsa: "Sysmän" is its name, not "in Sysmä".
+    electrician = make_employer("Sysmän Sähkö Oy", make_user("sahko@example.com"), "172")
+    make_job(electrician, status="published", title="Sähköasentaja", sector=Sector.objects.first())
+    assert found(client, "Sysmän Sähkö") == ["Sähköasentaja"]
+
+
+def test_a_place_word_stays_a_word_when_municipalities_are_chosen(client, jobs):
+    hartola = Municipality.objects.get(code="081")
+    html = client.get("/fi/jobs/", {"q": "Sysmässä", "municipality": hartola.pk}).content
+    assert re.search(rb'name="q"[^>]* value="Sysm', html)
