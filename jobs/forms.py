@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +8,7 @@ from nelinvoimaa.models import Municipality
 from .models import ApplyMethod, EmploymentType, Job, WorkingTime
 
 REMOTE = "remote"
+MAX_DESCRIPTION = 10_000  # characters: a long posting, with bounded work to analyse its words
 
 
 class DateInput(forms.DateInput):
@@ -112,6 +114,10 @@ class JobForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        description = self.fields["description"]
+        description.max_length = MAX_DESCRIPTION
+        description.validators.append(MaxLengthValidator(MAX_DESCRIPTION))
+        description.widget.attrs["maxlength"] = MAX_DESCRIPTION
         self.fields["employment_type"].choices = EmploymentType.choices
         self.fields["working_time"].choices = WorkingTime.choices
         self.fields["apply_method"].choices = ApplyMethod.choices

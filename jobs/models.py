@@ -69,6 +69,17 @@ def open_condition(prefix=""):
     )
 
 
+def _attach_named_relations(jobs):
+    """Give jobs their employer, municipality and sector from one query each."""
+    for field in ("employer", "municipality", "sector"):
+        model = Job._meta.get_field(field).related_model
+        ids = {getattr(job, f"{field}_id") for job in jobs} - {None}
+        found = model._default_manager.in_bulk(ids)
+        for job in jobs:
+            if getattr(job, f"{field}_id") in found:
+                setattr(job, field, found[getattr(job, f"{field}_id")])
+
+
 class JobQuerySet(PublicQuerySet):
     def open(self):
         """Published jobs whose application deadline has not passed, even before the daily
@@ -82,6 +93,8 @@ class JobQuerySet(PublicQuerySet):
     def bulk_create(self, jobs, *args, **kwargs):
         """As save() does for one: derive each job's months, and its search words once the
         rows exist (for benchmarks and imports; no events, no e-mails)."""
+        jobs = list(jobs)
+        _attach_named_relations(jobs)  # derive() reads their names: one query each, not per job
         weighted = [job.derive() for job in jobs]
         created = super().bulk_create(jobs, *args, **kwargs)
         if all(job.pk is not None for job in created):
@@ -272,8 +285,9 @@ class Job(models.Model):
 
     def save(self, *args, **kwargs):
         weighted = self.derive()
-        super().save(*args, **kwargs)
-        store_vectors({self.pk: weighted})
+        with transaction.atomic():  # the row and its vector, or neither
+            super().save(*args, **kwargs)
+            store_vectors({self.pk: weighted})
 
     @property
     def slug(self):

@@ -18,12 +18,11 @@ suggests the closest words the site has.
 """
 
 import difflib
-from itertools import islice
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.cache import caches
 from django.core.exceptions import FieldDoesNotExist
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from nelinvoimaa.page_cache import generation, invalidate
@@ -32,7 +31,8 @@ from nelinvoimaa.words import query_word, text_terms, words
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 MAX_POSITION = 16383  # PostgreSQL's largest position in a tsvector
-VOCABULARY_JOBS = 5000  # suggestions come from the titles of the newest open jobs
+VOCABULARY_JOBS = 1000  # suggestions come from the titles of the newest open jobs
+MAX_TEXT_WORDS = 2000  # a description's words analysed: bounded work and tsvector per job
 
 # What Finnish jobseekers type for each employment type (GLOSSARY.md).
 EMPLOYMENT_TYPE_WORDS = {
@@ -82,7 +82,7 @@ def weighted_terms(job):
         + text_terms(sector.name_fi, "fi")
         + text_terms(sector.name_sv, "sv")
         + text_terms(sector.name_en, "en"),
-        "D": text_terms(job.description, language),
+        "D": text_terms(job.description, language, limit=MAX_TEXT_WORDS),
     }
 
 
@@ -129,36 +129,47 @@ def store_vectors(weighted_by_id, batch_size=1000):
             cursor.execute(sql, [value for pair in batch for value in pair])
 
 
-def refresh_search_vectors(job_ids=None, batch_size=1000):
-    """Compute the stored terms (and on PostgreSQL the vectors) of these jobs again (all when
-    None): after a save, or when a name they are found by has changed."""
+def refresh_search_vectors(job_ids=None, batch_size=1000, **filters):
+    """Compute the stored terms (and on PostgreSQL the vectors) of jobs again: these ids, or
+    those matching `filters` (e.g. sector_id=3), or all. After a change to a name they are
+    found by, or to how words are analysed."""
     from .models import Job  # the model calls this module as it saves
 
-    jobs = Job.objects.select_related("employer", "municipality", "sector").order_by("pk")
+    jobs = Job.objects.filter(**filters).order_by("pk")
     if job_ids is not None:
-        if not job_ids:
-            return
-        jobs = jobs.filter(pk__in=job_ids)
-    rows = jobs.iterator(chunk_size=batch_size)
-    while batch := list(islice(rows, batch_size)):
-        values = []
-        for job in batch:
-            weighted = derive_search_fields(job)
-            values.append(
-                (job.pk, job.search_title, job.search_head, job.search_words, tsvector(weighted))
-            )
-        _store(values)
+        ids = list(job_ids)
+        for start in range(0, len(ids), batch_size):  # SQLite limits a query's parameters
+            _refresh(jobs.filter(pk__in=ids[start : start + batch_size]))
+    else:
+        last = 0
+        while batch := list(jobs.filter(pk__gt=last).values_list("pk", flat=True)[:batch_size]):
+            _refresh(jobs.filter(pk__in=batch))
+            last = batch[-1]
     invalidate()
+
+
+def _refresh(jobs):
+    values = []
+    for job in jobs.select_related("employer", "municipality", "sector"):
+        weighted = derive_search_fields(job)
+        values.append(
+            (job.pk, job.search_title, job.search_head, job.search_words, tsvector(weighted))
+        )
+    if values:
+        _store(values)
 
 
 def _store(values):
     if not uses_full_text_search():
         from .models import Job
 
-        for pk, title, head, words_, _vector in values:
-            Job.objects.filter(pk=pk).update(
-                search_title=title, search_head=head, search_words=words_
-            )
+        Job.objects.bulk_update(
+            [
+                Job(pk=pk, search_title=title, search_head=head, search_words=words_)
+                for pk, title, head, words_, _vector in values
+            ],
+            ["search_title", "search_head", "search_words"],
+        )
         return
     rows = ", ".join(["(%s, %s, %s, %s, %s::tsvector)"] * len(values))
     with connection.cursor() as cursor:
@@ -185,21 +196,26 @@ def fill_missing_search_terms(apps=None, **kwargs):
     except (LookupError, FieldDoesNotExist):
         return
 
-    missing = list(Job.objects.filter(search_words="").values_list("pk", flat=True))
-    if missing:
-        refresh_search_vectors(missing)
+    if Job.objects.filter(search_words="").exists():
+        refresh_search_vectors(search_words="")
 
 
 def refresh_search_words_of(sender, instance, created, update_fields=None, **kwargs):
     """After an employer, sector or municipality is saved (renamed, perhaps), its jobs'
-    search words are computed again (a post_save receiver)."""
+    search words are computed again: in the background, after the commit, as a sector may
+    have thousands of jobs (a post_save receiver)."""
     if created:
         return
     if update_fields is not None and not {"name", "name_fi", "name_sv", "name_en"} & set(
         update_fields
     ):
         return
-    refresh_search_vectors(list(instance.jobs.values_list("pk", flat=True)))
+    from .tasks import refresh_search_terms
+
+    relation = {"Employer": "employer_id", "Sector": "sector_id"}.get(
+        sender.__name__, "municipality_id"
+    )
+    transaction.on_commit(lambda: refresh_search_terms.enqueue(relation, instance.pk), robust=True)
 
 
 # Finding ------------------------------------------------------------------------------------

@@ -95,10 +95,11 @@ def word_terms(word, language="fi"):
     return tuple(sorted(term for term in found if is_term(term)))
 
 
-def text_terms(text, language="fi"):
-    """The terms of a text, each once, in order of first appearance."""
+def text_terms(text, language="fi", limit=None):
+    """The terms of a text (of its first `limit` words), each once, in order of first
+    appearance."""
     seen = {}
-    for word in words(text):
+    for word in words(text)[:limit]:
         for term in word_terms(word, language):
             seen.setdefault(term, None)
     return list(seen)

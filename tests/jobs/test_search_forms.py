@@ -209,3 +209,15 @@ def test_a_place_word_stays_a_word_when_municipalities_are_chosen(client, jobs):
     hartola = Municipality.objects.get(code="081")
     html = client.get("/fi/jobs/", {"q": "Sysmässä", "municipality": hartola.pk}).content
     assert re.search(rb'name="q"[^>]* value="Sysm', html)
+
+
+def test_a_description_is_at_most_ten_thousand_characters_and_its_analysis_is_bounded(db):
+    from jobs.forms import JobForm
+    from jobs.search import MAX_TEXT_WORDS
+    from nelinvoimaa.words import text_terms
+
+    form = JobForm({"description": "sana " * 2001})
+    assert not form.is_valid() and "description" in form.errors
+    many = " ".join(f"sana{n}" for n in range(MAX_TEXT_WORDS + 500))
+    assert len(text_terms(many, "fi", limit=MAX_TEXT_WORDS)) <= 2 * MAX_TEXT_WORDS
+    assert "sana2400" not in text_terms(many, "fi", limit=MAX_TEXT_WORDS)
