@@ -32,6 +32,7 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 MAX_POSITION = 16383  # PostgreSQL's largest position in a tsvector
 VOCABULARY_JOBS = 1000  # suggestions come from the titles of the newest open jobs
+MAX_SUGGESTED_WORDS = 3
 MAX_TEXT_WORDS = 2000  # a description's words analysed: bounded work and tsvector per job
 
 # What Finnish jobseekers type for each employment type (GLOSSARY.md).
@@ -320,14 +321,19 @@ def vocabulary():
 def suggestion(query):
     """The query with each word the site does not have replaced by the closest one it has,
     or None when there is nothing closer to offer."""
+    query_words = terms(query)
+    if len(query_words) > MAX_SUGGESTED_WORDS:
+        return None  # bounded work for a search that found nothing (it has no page cache)
     known = vocabulary()
     known_set = set(known)
     changed, suggested = False, []
-    for word in terms(query):
+    for word in query_words:
         if word in known_set:
             suggested.append(word)
             continue
-        close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        close = (
+            difflib.get_close_matches(word, known, n=1, cutoff=0.75) if 3 <= len(word) <= 20 else []
+        )
         if close:
             changed = True
         suggested.append(close[0] if close else word)
