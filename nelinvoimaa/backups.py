@@ -3,12 +3,15 @@ format, or SQLite's online backup), the public media (logos, photos) and the pri
 (CVs), with a manifest of every table's row count and every file's size and SHA-256, which
 the restore checks.
 
-The database is dumped first (one consistent snapshot), then the files are copied: a file
-written after the dump belongs to a row the dump does not have (delete_expired_applications
-sweeps such CVs), and a row in the dump has its file unless the file was deleted in between.
+The database is dumped first, with the manifest's row counts made in the same snapshot, then
+the files are archived and hashed from the very bytes archived: a file written after the dump
+belongs to a row the dump does not have (delete_expired_applications sweeps such CVs), and a
+row in the dump has its file unless the file was deleted in between (retention). The backup's
+folder and files are readable by their owner only, and never inside the media folders.
 """
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -18,6 +21,8 @@ import tarfile
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from psycopg import IsolationLevel
 
 MANIFEST = "manifest.json"
 ROOTS = {"media": "media.tar.gz", "private-media": "private-media.tar.gz"}
@@ -109,42 +114,86 @@ def file_list(root):
     return found
 
 
+def _inside(path, folder):
+    path, folder = Path(path).resolve(), Path(folder).resolve()
+    return path == folder or folder in path.parents
+
+
+def _archive(root, archive):
+    """Archive the files under `root` and return {relative path: [size, sha256]} of exactly
+    the bytes archived (a file may change while the backup runs)."""
+    root = Path(root)
+    found = {}
+    with tarfile.open(archive, "w:gz") as tar:
+        if not root.exists():
+            return found
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            data = path.read_bytes()
+            name = str(path.relative_to(root))
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(data), int(path.stat().st_mtime), 0o600
+            tar.addfile(info, io.BytesIO(data))
+            found[name] = [len(data), hashlib.sha256(data).hexdigest()]
+    return found
+
+
 def backup(target, database, tables, roots):
     """Write a backup of `database` (a DATABASES entry) and the folders `roots` ({"media":
-    path, "private-media": path}) into the new folder `target`; returns the manifest."""
+    path, "private-media": path}) into the new folder `target`, readable by its owner only;
+    returns the manifest."""
     target = Path(target)
+    for root in roots.values():
+        if _inside(target, root):
+            raise BackupError(f"{target} is inside {root}: put backups outside the media.")
     if target.exists() and any(target.iterdir()):
         raise BackupError(f"{target} is not empty: a backup goes into a new folder.")
-    target.mkdir(parents=True, exist_ok=True)
-    if _is_postgresql(database):
-        dump = target / "database.dump"
+    old_umask = os.umask(0o077)  # the dump and the CVs are personal data
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        if _is_postgresql(database):
+            counts = _dump_postgresql(database, tables, target / "database.dump")
+        else:
+            copy_path = target / "database.sqlite3"
+            with _sqlite(database["NAME"]) as source, sqlite3.connect(copy_path) as copy:
+                source.backup(copy)
+            counts = row_counts({"ENGINE": "sqlite3", "NAME": copy_path}, tables)
+        files = {name: _archive(roots[name], target / archive) for name, archive in ROOTS.items()}
+        manifest = {
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "database": "postgresql" if _is_postgresql(database) else "sqlite",
+            "rows": counts,
+            "files": files,
+        }
+        (target / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    finally:
+        os.umask(old_umask)
+    return manifest
+
+
+def _dump_postgresql(database, tables, dump):
+    """pg_dump of one snapshot, and the row counts of that same snapshot: a transaction
+    exports it, pg_dump reads it, and the counts are made in it while it stays open."""
+    env = _pg_env(database)
+    with _connect(env) as connection:
+        connection.isolation_level = IsolationLevel.REPEATABLE_READ
+        connection.read_only = True
+        snapshot = connection.execute("SELECT pg_export_snapshot()").fetchone()[0]
         subprocess.run(  # noqa: S603 - a fixed program and our own arguments
-            ["pg_dump", "--format=custom", "--no-owner", f"--file={dump}"],  # noqa: S607
-            env=_pg_env(database),
+            [  # noqa: S607
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                f"--snapshot={snapshot}",
+                f"--file={dump}",
+            ],
+            env=env,
             check=True,
         )
-    else:
-        with (
-            _sqlite(database["NAME"]) as source,
-            sqlite3.connect(target / "database.sqlite3") as copy,
-        ):
-            source.backup(copy)
-    counts = row_counts(database, tables)
-    files = {}
-    for name, archive in ROOTS.items():
-        root = Path(roots[name])
-        files[name] = file_list(root)
-        with tarfile.open(target / archive, "w:gz") as tar:
-            if root.exists():
-                tar.add(root, arcname=".")
-    manifest = {
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "database": "postgresql" if _is_postgresql(database) else "sqlite",
-        "rows": counts,
-        "files": files,
-    }
-    (target / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    return manifest
+        counts = {}
+        for table in tables:
+            query = f'SELECT count(*) FROM "{table}"'  # noqa: S608 - names from the models
+            counts[table] = connection.execute(query).fetchone()[0]
+    return counts
 
 
 def restore(source, database, roots):
@@ -152,13 +201,13 @@ def restore(source, database, roots):
     table's rows and every file against the manifest and returns it."""
     source = Path(source)
     manifest = json.loads((source / MANIFEST).read_text())
+    if manifest["database"] != ("postgresql" if _is_postgresql(database) else "sqlite"):
+        raise BackupError(f"This backup is of {manifest['database']}; restore it into the same.")
     for name in ROOTS:
         root = Path(roots[name])
         if root.exists() and any(root.iterdir()):
             raise BackupError(f"{root} is not empty: a restore goes into an empty folder.")
     if manifest["database"] == "postgresql":
-        if not _is_postgresql(database):
-            raise BackupError("This backup is of PostgreSQL; restore it into PostgreSQL.")
         env = _pg_env(database)
         if _table_count(env):
             raise BackupError(f"{database['NAME']} is not empty: restore into a new database.")

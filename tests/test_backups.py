@@ -89,3 +89,22 @@ def test_a_backup_goes_into_a_new_folder(portal, tmp_path):
     (tmp_path / "used" / "something").write_text("x")
     with pytest.raises(CommandError, match="not empty"):
         call_command("backup", str(tmp_path / "used"))
+
+
+def test_a_backup_is_its_owners_only_and_never_in_the_media(portal, settings, tmp_path):
+    with pytest.raises(CommandError, match="inside"):
+        call_command("backup", str(settings.MEDIA_ROOT / "backups"))
+    call_command("backup", str(tmp_path / "backup"))
+    for path in (tmp_path / "backup").iterdir():
+        assert path.stat().st_mode & 0o077 == 0, path
+
+
+def test_a_backup_restores_only_into_the_same_kind_of_database(portal, tmp_path):
+    call_command("backup", str(tmp_path / "backup"))
+    other = (
+        f"sqlite:///{tmp_path / 'x.sqlite3'}"
+        if connection.vendor == "postgresql"
+        else "postgres://postgres@127.0.0.1:5432/nowhere"
+    )
+    with pytest.raises(CommandError, match="restore it into the same"):
+        call_command("restore", str(tmp_path / "backup"), database_url=other)
