@@ -18,10 +18,14 @@ RUN for dir in */locale; do /venv/bin/pybabel compile -D django -d "$dir"; done 
 
 FROM python:3.13-slim
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 PATH=/venv/bin:$PATH DJANGO_ENV=production
-# The only writable places: uploaded public files and, apart from them, the CVs.
-RUN useradd --system --uid 10001 --home-dir /app --no-create-home nelinvoimaa \
+# The only writable places: uploaded public files and, apart from them, the CVs. The CVs'
+# group is 101, the nginx image's, so the front server can send a CV the checked view allows
+# (X-Accel-Redirect); the setgid bit gives every new file and folder that group.
+RUN (getent group 101 || groupadd --system --gid 101 front) \
+ && useradd --system --uid 10001 --gid 101 --home-dir /app --no-create-home nelinvoimaa \
  && mkdir -p /data/media /data/private-media \
- && chown nelinvoimaa /data/media /data/private-media && chmod 700 /data/private-media
+ && chown nelinvoimaa /data/media && chown nelinvoimaa:101 /data/private-media \
+ && chmod 2750 /data/private-media
 WORKDIR /app
 COPY --from=build /venv /venv
 COPY --from=build /app /app

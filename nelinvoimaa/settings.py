@@ -235,6 +235,9 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
 # django-allauth: e-mail as the login, verified before the first sign-in.
+# Behind a front server its rate limits must count each client, not the proxy: the number of
+# proxies that append to X-Forwarded-For (1 with the compose front server).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_ADAPTER = "nelinvoimaa.accounts.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -666,3 +666,12 @@ def test_a_job_that_is_not_public_answers_apply_as_a_missing_one(client, jobseek
         response = client.get(f"/fi/jobs/{job.pk}/apply/")
         assert response.status_code == missing.status_code == 404
         assert "salainen" not in response.get("Location", "")
+
+
+def test_a_cv_is_readable_by_its_owner_and_the_front_servers_group_only(
+    jobseeker, job, settings
+):
+    application = make_application(job, jobseeker, cv=True)
+    path = settings.PRIVATE_MEDIA_ROOT / application.cv.name
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert path.parent.stat().st_mode & 0o7777 == 0o2750
