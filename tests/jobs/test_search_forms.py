@@ -161,8 +161,12 @@ def test_a_search_that_finds_nothing_suggests_the_sites_words(client, jobs):
 def test_saving_a_job_stores_its_terms_for_both_databases(jobs):
     job = Job.objects.get(title="Kesätyöntekijä lomakylään")
     assert " kesätyö " in job.search_title and " kesä " in job.search_title
-    assert " vaihtosiivous " not in job.search_words
-    assert " hyvä " in job.search_words  # the description's words
+    assert " joutsa " in job.search_head and " joutsa " not in job.search_title  # its place
+    assert " työyhteisö " in job.search_words and " työyhteisö " not in job.search_head
+    job.description = "Mökkien vaihtosiivous."
+    job.save()
+    job.refresh_from_db()
+    assert " siivous " in job.search_words and " työyhteisö " not in job.search_words
 
 
 def test_only_letters_digits_and_hyphens_become_terms():
