@@ -668,9 +668,7 @@ def test_a_job_that_is_not_public_answers_apply_as_a_missing_one(client, jobseek
         assert "salainen" not in response.get("Location", "")
 
 
-def test_a_cv_is_readable_by_its_owner_and_the_front_servers_group_only(
-    jobseeker, job, settings
-):
+def test_a_cv_is_readable_by_its_owner_and_the_front_servers_group_only(jobseeker, job, settings):
     application = make_application(job, jobseeker, cv=True)
     path = settings.PRIVATE_MEDIA_ROOT / application.cv.name
     assert path.stat().st_mode & 0o777 == 0o640
