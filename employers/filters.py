@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nelinvoimaa.contributions import contributed
+from nelinvoimaa.contributions import merged
 from nelinvoimaa.ids import with_understood_ids
 from nelinvoimaa.models import Municipality, Sector
 
@@ -30,5 +30,4 @@ class EmployerFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         # Values that cannot be ids are dropped, not an error page (nor the other filters).
         super().__init__(with_understood_ids(data, ("municipality", "sector")), *args, **kwargs)
-        for make in contributed("employer_filters"):  # e.g. "has open jobs", from jobs
-            self.filters |= make()
+        self.filters |= merged("employer_filters")  # e.g. "has open jobs", from jobs

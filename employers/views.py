@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from nelinvoimaa.contributions import contributed, labels, sections
+from nelinvoimaa.contributions import merged, sections, values
 from nelinvoimaa.page_cache import cache_public_page
 
 from .access import member_employer_or_404
@@ -20,9 +20,7 @@ PAGE_SIZE = 20
 
 def directory_queryset():
     """The employers, with what the apps above count for each (e.g. open jobs)."""
-    annotations = {}
-    for make in contributed("employer_annotations"):
-        annotations |= make()
+    annotations = merged("employer_annotations")
     return Employer.objects.select_related("municipality").annotate(**annotations).order_by("name")
 
 
@@ -37,7 +35,7 @@ def directory(request):
         {
             "filter": employer_filter,
             "page": page,
-            "employer_badges": [badge for _config, badge in labels("employer_badges")],
+            "employer_badges": values("employer_badges"),
         },
     )
 

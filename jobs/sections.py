@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import Membership
-from nelinvoimaa.contributions import Section, contributed, labels
+from nelinvoimaa.contributions import Section, merged, values
 from nelinvoimaa.models import Municipality
 
 from .models import Job, JobEvent, open_condition
@@ -91,13 +91,12 @@ def employer_jobs(request):
     )
     if not memberships:
         return None
-    annotations = {}  # what the apps above count for each job (e.g. new applications)
-    for make in contributed("member_job_annotations"):
-        annotations |= make()
+    # What the apps above count for each job (e.g. new applications).
+    annotations = merged("member_job_annotations")
     jobs = (
         Job.objects.filter(employer__in=[m.employer_id for m in memberships])
         .select_related("municipality")
-        .annotate(new_applications=Count("applications", filter=Q(applications__status="received")))
+        .annotate(**annotations)
         .prefetch_related(
             Prefetch(
                 "events",
@@ -131,7 +130,7 @@ def employer_jobs(request):
             "employers": list(by_employer.values()),
             "statuses": Job.Status.choices,
             "today": timezone.localdate(),
-            "job_badges": [badge for _config, badge in labels("member_job_badges")],
+            "job_badges": values("member_job_badges"),
         },
         order=20,
     )

@@ -25,13 +25,13 @@ class NelinvoimaaConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
-        from .contributions import labels
+        from .contributions import values
         from .ids import IdConverter
         from .page_cache import check_public_querysets, watch
         from .staff import ensure_staff_group
 
         register_converter(IdConverter, "id")
-        public = [apps.get_model(label) for _config, label in labels("public_models")]
+        public = [apps.get_model(label) for label in values("public_models")]
         for model in public:
             watch(model)
         checks.register(lambda **kwargs: check_public_querysets(public), "models")

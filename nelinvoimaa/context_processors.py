@@ -1,14 +1,12 @@
 from django.conf import settings
-from django.urls import reverse
 
-from .contributions import labels
+from .contributions import links
 from .models import Page
 
 
 def main_navigation():
     """(address, label) of each app's place in the main menu (its `navigation`), in order."""
-    places = sorted((place for _config, place in labels("navigation")), key=lambda p: p[2])
-    return [(reverse(name), label) for name, label, _position in places]
+    return links("navigation")
 
 
 def site(request):

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.apps import apps
+from django.urls import reverse
 from django.utils.module_loading import import_string
 
 
@@ -71,6 +72,26 @@ def labels(name):
     for config in apps.get_app_configs():
         for value in getattr(config, name, ()):
             yield config, value
+
+
+def values(name):
+    """The plain values the installed apps list under `name`, in INSTALLED_APPS order."""
+    return [value for _config, value in labels(name)]
+
+
+def merged(name):
+    """One dict of what the callables contributed under `name` return (annotations, filters)."""
+    found = {}
+    for make in contributed(name):
+        found |= make()
+    return found
+
+
+def links(name, *args):
+    """(address, label) of the (URL name, label, position) triples listed under `name`, in the
+    order of their positions; `args` go to each URL."""
+    places = sorted(values(name), key=lambda place: place[2])
+    return [(reverse(url_name, args=args), label) for url_name, label, _position in places]
 
 
 def sections(name, request, *args):

@@ -1,7 +1,6 @@
 from django import template
-from django.urls import reverse
 
-from nelinvoimaa.contributions import labels
+from nelinvoimaa.contributions import links
 
 register = template.Library()
 
@@ -10,5 +9,4 @@ register = template.Library()
 def employer_tools(employer):
     """(address, label) of what the apps above offer an employer's members (their
     `employer_tools`: URL name taking the employer's slug, label, position), in order."""
-    tools = sorted((tool for _config, tool in labels("employer_tools")), key=lambda t: t[2])
-    return [(reverse(name, args=[employer.slug]), label) for name, label, _position in tools]
+    return links("employer_tools", employer.slug)
