@@ -125,5 +125,4 @@ def query_word(word):
 
 def warm_up():
     """Load Voikko now: in gunicorn's master before it forks, so workers share it."""
-    analyses.cache_clear()
-    analyses("työ")
+    _voikko()

@@ -18,13 +18,11 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern
 
-from applications import factories
-
 # The project models used; applications move from jobs/ to applications/.
 from employers.models import Invitation
 from jobs.models import Job
 from nelinvoimaa.models import Page
-from tests.conftest import make_job
+from tests.conftest import make_application, make_job
 
 VALUES = {
     "superscript-two": "²",
@@ -82,15 +80,11 @@ PATH_CASES = [
 ]
 
 
-def make_application(job, applicant):
-    return factories.make_application(job, applicant, cv=True)
-
-
 @pytest.fixture
 def world(employer, owner, jobseeker, superuser, settings):
     settings.ADMIN_REQUIRE_MFA = False
     job = make_job(employer, status="published", title="Kokki")
-    application = make_application(job, jobseeker)
+    application = make_application(job, jobseeker, cv=True)
     invitation = Invitation.objects.create(
         employer=employer, email="kollega@example.com", invited_by=owner
     )

@@ -7,17 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from applications import factories
-
 # The only project model used; it moves from jobs/ to applications/.
 from applications.models import Application
-from tests.conftest import PDF, make_job, make_user
+from tests.conftest import PDF, make_application, make_job, make_user
 
 ALREADY_APPLIED = "Olet jo hakenut tätä työpaikkaa."
-
-
-def make_application(job, applicant):
-    return factories.make_application(job, applicant, cv=True)
 
 
 @pytest.fixture
@@ -32,12 +26,14 @@ def world(employer, owner, other_owner):
         "own_job": own_job,
         "sibling_job": sibling_job,
         "foreign_job": foreign_job,
-        "own_app": make_application(own_job, make_user("oma@example.com", full_name="Olga Oma")),
+        "own_app": make_application(
+            own_job, make_user("oma@example.com", full_name="Olga Oma"), cv=True
+        ),
         "sibling_app": make_application(
-            sibling_job, make_user("sisar@example.com", full_name="Sisko Sisar")
+            sibling_job, make_user("sisar@example.com", full_name="Sisko Sisar"), cv=True
         ),
         "foreign_app": make_application(
-            foreign_job, make_user("vieras@example.com", full_name="Veikko Vieras")
+            foreign_job, make_user("vieras@example.com", full_name="Veikko Vieras"), cv=True
         ),
     }
 

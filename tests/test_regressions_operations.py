@@ -15,18 +15,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from applications import factories
 from applications.models import Application
 
 # The project models used; applications move from jobs/ to applications/.
 from employers.models import Invitation, Membership
 from jobs.models import Job, JobEvent
 from nelinvoimaa.models import AuditEntry, Municipality, Page, Sector
-from tests.conftest import PASSWORD, PDF, make_employer, make_job, make_user
-
-
-def make_application(job, applicant):
-    return factories.make_application(job, applicant, cv=True)
+from tests.conftest import PASSWORD, PDF, make_application, make_employer, make_job, make_user
 
 
 @pytest.fixture
@@ -51,7 +46,7 @@ def test_applications_are_kept_24_months_by_default(monkeypatch):
 def applied_and_closed_months_ago(employer, jobseeker, months):
     """An application for a job that closed `months` ago."""
     job = make_job(employer, status="published", title=f"Suljettu {months} kk sitten")
-    application = make_application(job, jobseeker)
+    application = make_application(job, jobseeker, cv=True)
     job.close(None)
     closed_at = timezone.now() - timedelta(days=round(months * 30.44))
     Job.objects.filter(pk=job.pk).update(closed_at=closed_at)
@@ -194,7 +189,7 @@ def test_the_export_holds_a_row_of_every_model_that_refers_to_the_user(client, o
     own = make_employer("Kaisan Kahvila", person, "781")
     elsewhere = make_employer("Toinen Oy", other_owner, "081")
     created_job = make_job(own)  # created by its owner, `person`
-    application = make_application(make_job(elsewhere, status="published"), person)
+    application = make_application(make_job(elsewhere, status="published"), person, cv=True)
     rows = {
         "application": application,
         "application_event": application.events.get(actor=person),
@@ -250,7 +245,7 @@ def job(employer):
 
 @pytest.fixture
 def application(job, jobseeker):
-    return make_application(job, jobseeker)
+    return make_application(job, jobseeker, cv=True)
 
 
 def test_an_application_is_acknowledged_and_announced_after_commit(
