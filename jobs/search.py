@@ -113,21 +113,30 @@ def derive_search_fields(job):
     return weighted
 
 
-def store_vectors(weighted_by_id, batch_size=1000):
+def store_vectors(weighted_by_id):
     """PostgreSQL's tsvectors of jobs just saved, {pk: weighted terms} (SQLite needs only the
     stored terms)."""
-    if not uses_full_text_search():
-        return
-    pairs = [(pk, tsvector(weighted)) for pk, weighted in weighted_by_id.items()]
-    for start in range(0, len(pairs), batch_size):
-        batch = pairs[start : start + batch_size]
-        rows = ", ".join(["(%s, %s::tsvector)"] * len(batch))
+    if uses_full_text_search():
+        _update_jobs(
+            {"search_vector": "tsvector"},
+            [(pk, tsvector(weighted)) for pk, weighted in weighted_by_id.items()],
+        )
+
+
+def _update_jobs(columns, rows, batch_size=1000):
+    """UPDATE jobs_job from (id, value, …) rows, in batches: one statement per batch.
+    `columns` maps each column, in the rows' order, to the type its value is cast to."""
+    assignments = ", ".join(f"{column} = v.{column}" for column in columns)
+    names = ", ".join(["id", *columns])
+    row = "(" + ", ".join(["%s", *(f"%s::{cast}" for cast in columns.values())]) + ")"
+    for start in range(0, len(rows), batch_size):
+        batch = rows[start : start + batch_size]
         sql = (
-            "UPDATE jobs_job AS j SET search_vector = v.vector "  # noqa: S608 - placeholders only
-            f"FROM (VALUES {rows}) AS v(id, vector) WHERE j.id = v.id"
+            f"UPDATE jobs_job AS j SET {assignments} "  # noqa: S608 - our own column names
+            f"FROM (VALUES {', '.join([row] * len(batch))}) AS v({names}) WHERE j.id = v.id"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [value for pair in batch for value in pair])
+            cursor.execute(sql, [value for values in batch for value in values])
 
 
 def refresh_search_vectors(job_ids=None, batch_size=1000, **filters):
@@ -149,41 +158,24 @@ def refresh_search_vectors(job_ids=None, batch_size=1000, **filters):
     invalidate()
 
 
+SEARCH_FIELDS = ["search_title", "search_head", "search_words"]
+
+
 def _refresh(jobs):
-    values = []
-    for job in jobs.select_related("employer", "municipality", "sector"):
-        weighted = derive_search_fields(job)
-        values.append(
-            (job.pk, job.search_title, job.search_head, job.search_words, tsvector(weighted))
-        )
-    if values:
-        _store(values)
-
-
-def _store(values):
-    if not uses_full_text_search():
-        from .models import Job
-
-        Job.objects.bulk_update(
-            [
-                Job(pk=pk, search_title=title, search_head=head, search_words=words_)
-                for pk, title, head, words_, _vector in values
-            ],
-            ["search_title", "search_head", "search_words"],
-        )
+    jobs = list(jobs.select_related("employer", "municipality", "sector"))
+    weighted = {job.pk: derive_search_fields(job) for job in jobs}
+    if not jobs:
         return
-    rows = ", ".join(["(%s, %s, %s, %s, %s::tsvector)"] * len(values))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            UPDATE jobs_job AS j
-            SET search_title = v.title, search_head = v.head, search_words = v.words,
-                search_vector = v.vector
-            FROM (VALUES {rows}) AS v(id, title, head, words, vector)
-            WHERE j.id = v.id
-            """,  # noqa: S608 - only placeholders are interpolated
-            [value for row in values for value in row],
-        )
+    if not uses_full_text_search():
+        type(jobs[0]).objects.bulk_update(jobs, SEARCH_FIELDS)
+        return
+    _update_jobs(
+        dict.fromkeys(SEARCH_FIELDS, "text") | {"search_vector": "tsvector"},
+        [
+            (job.pk, *(getattr(job, field) for field in SEARCH_FIELDS), tsvector(weighted[job.pk]))
+            for job in jobs
+        ],
+    )
 
 
 def fill_missing_search_terms(apps=None, **kwargs):
