@@ -87,31 +87,34 @@ def _table_count(env):
         return connection.execute(query).fetchone()[0]
 
 
+def _counts(connection, tables):
+    """{table: rows} through an open connection (psycopg or sqlite3: both have execute())."""
+    return {
+        table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
+        for table in tables  # names from the models
+    }
+
+
 def row_counts(database, tables):
-    """{table: rows} of `tables` in `database` (the live one or a restored copy)."""
-    counts = {}
+    """{table: rows} of `tables` in `database` (a restored copy, or a SQLite backup file)."""
     if _is_postgresql(database):
         with _connect(_pg_env(database)) as connection:
-            for table in tables:
-                query = f'SELECT count(*) FROM "{table}"'  # noqa: S608 - names from the models
-                counts[table] = connection.execute(query).fetchone()[0]
-        return counts
+            return _counts(connection, tables)
     with _sqlite(database["NAME"]) as connection:
-        for table in tables:
-            query = f'SELECT count(*) FROM "{table}"'  # noqa: S608 - names from the models
-            counts[table] = connection.execute(query).fetchone()[0]
-    return counts
+        return _counts(connection, tables)
+
+
+def _files(root):
+    """(relative path, path, bytes) of every file under `root`, in order."""
+    root = Path(root)
+    if root.exists():
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            yield str(path.relative_to(root)), path, path.read_bytes()
 
 
 def file_list(root):
     """{relative path: [size, sha256]} of every file under `root`."""
-    root = Path(root)
-    found = {}
-    if root.exists():
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            found[str(path.relative_to(root))] = [path.stat().st_size, digest]
-    return found
+    return {name: [len(data), hashlib.sha256(data).hexdigest()] for name, _p, data in _files(root)}
 
 
 def _inside(path, folder):
@@ -122,14 +125,9 @@ def _inside(path, folder):
 def _archive(root, archive):
     """Archive the files under `root` and return {relative path: [size, sha256]} of exactly
     the bytes archived (a file may change while the backup runs)."""
-    root = Path(root)
     found = {}
     with tarfile.open(archive, "w:gz") as tar:
-        if not root.exists():
-            return found
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            data = path.read_bytes()
-            name = str(path.relative_to(root))
+        for name, path, data in _files(root):
             info = tarfile.TarInfo(name)
             info.size, info.mtime, info.mode = len(data), int(path.stat().st_mtime), 0o600
             tar.addfile(info, io.BytesIO(data))
@@ -189,11 +187,7 @@ def _dump_postgresql(database, tables, dump):
             env=env,
             check=True,
         )
-        counts = {}
-        for table in tables:
-            query = f'SELECT count(*) FROM "{table}"'  # noqa: S608 - names from the models
-            counts[table] = connection.execute(query).fetchone()[0]
-    return counts
+        return _counts(connection, tables)
 
 
 def restore(source, database, roots):
