@@ -33,6 +33,7 @@ The attributes an AppConfig may set (each a list):
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
 
 from django.apps import apps
@@ -60,11 +61,14 @@ def load(path):
         return import_string(path)
 
 
+@cache
 def contributed(name):
-    """The objects the installed apps list under `name`, imported, in INSTALLED_APPS order."""
-    for config in apps.get_app_configs():
-        for path in getattr(config, name, ()):
-            yield load(path)
+    """The objects the installed apps list under `name`, imported, in INSTALLED_APPS order.
+    Found once per process, as pages ask on every request (a path that names an object in a
+    module is a failed module import before it is found: about 7 µs each time)."""
+    return tuple(
+        load(path) for config in apps.get_app_configs() for path in getattr(config, name, ())
+    )
 
 
 def labels(name):
