@@ -33,6 +33,12 @@ urlpatterns += i18n_patterns(
     # Applications live under jobs/<id>/…; their URLs come first, before the job page's.
     path("jobs/", include("applications.urls")),
     path("jobs/", include("jobs.urls")),
+    path("trainings/", include("trainings.urls")),
+    path("stories/", include("stories.urls")),
+    path("entrepreneurship/", include("entrepreneurship.urls")),
+    path("staff/", include("reports.urls")),
+    # A jobseeker's own pages: saved jobs, alerts, profile, year of work.
+    path("", include("jobseekers.urls")),
     path("accounts/", include("allauth.urls")),
 )
 
