@@ -76,7 +76,14 @@ def database_from_url(name):
             # How long a request waits for a connection: during an outage pages answer 503
             # after this, instead of holding a worker.
             "timeout": env_int("DATABASE_POOL_TIMEOUT", 2),
+            # How long the pool keeps retrying a lost connection before giving up; the next
+            # request then tries afresh. psycopg_pool doubles the pause between retries (1, 2,
+            # 4 … s), so after a long outage the first page came back a minute late; with a
+            # short window a connection is tried at least every second or on the next request.
+            "reconnect_timeout": env_int("DATABASE_POOL_RECONNECT_TIMEOUT", 2),
         },
+        # An unreachable host (not a refused port) fails the connection attempt within this.
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
     }
     if "sslmode" in query:
         options["sslmode"] = query["sslmode"]
