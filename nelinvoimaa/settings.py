@@ -328,6 +328,9 @@ TASKS = {
     }
 }
 
+# A task running for longer than this is taken to have lost its worker (requeue_stalled_tasks).
+TASK_STALLED_MINUTES = env_int("TASK_STALLED_MINUTES", 30)
+
 # Security: a strict Content Security Policy with nonces, no inline scripts anywhere.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
