@@ -5,6 +5,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import transaction
+from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks_db.backend import DatabaseBackend
@@ -60,7 +61,7 @@ def send_after_commit(subject, body, to, from_email, html=""):
     def enqueue():
         send_email.enqueue(subject=subject, body=body, to=to, from_email=from_email, html=html)
 
-    in_database = isinstance(send_email.get_backend(), DatabaseBackend)
+    in_database = isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
     if in_database and transaction.get_connection().in_atomic_block:
         # The queue is a table of the same database: the task row commits or rolls back with
         # the change it tells of, so neither can be kept without the other (an outage right
