@@ -147,8 +147,7 @@ def _trainings(today):
         {
             "provider": "Pertunmaan kunta",
             "title": "Mentorointiohjelma aloittaville yrittäjille",
-            "description": "Puoli vuotta kokeneen yrittäjän mentorina, tapaamiset kerran "
-            "kuussa.",
+            "description": "Puoli vuotta kokeneen yrittäjän mentorina, tapaamiset kerran kuussa.",
             "kind": "mentoring",
             "format": "hybrid",
             "sectors": ["other"],
