@@ -164,6 +164,7 @@ def detail(request, job_id, slug):
             "is_member": is_member,
             "other_jobs": other_jobs,
             "apply_sections": sections("job_apply_sections", request, job),
+            "job_sections": sections("job_sections", request, job),
             # Only an open job is offered to search engines as a posting.
             "job_posting": as_script_content(job_posting(job)) if job.is_open else None,
         },

@@ -20,7 +20,8 @@ The attributes an AppConfig may set (each a list):
 - `employer_tools`: (URL name taking the employer's slug, label, position): links in the
   members' menu of an employer.
 - `job_apply_sections`, `job_manage_sections`: callables(request, job) returning a Section for
-  a job's page (where it says how to apply) or for its member's page.
+  a job's page (where it says how to apply) or for its member's page; `job_sections`: the
+  same, shown below the job on its public page (the trainings app: trainings of its sector).
 - `member_job_annotations`: callables() returning annotations for the employer's jobs on the
   dashboard; `member_job_badges`: templates shown beside each of them.
 - `review_queues`: dotted paths of callables(request) returning a Section for the admin index
