@@ -193,6 +193,8 @@ def main():
     env = bench.environment(argparse.Namespace(**vars(args)))
     if args.fresh or not has_jobs(env, args.jobs):
         bench.prepare_database(argparse.Namespace(**vars(args)), env)
+    else:
+        bench.manage(env, "migrate", "--noinput", "-v0")  # the data kept, the code moved on
     code = PEOPLE_CODE.replace("COUNT", str(args.users + args.appliers))
     out = bench.manage(env, "shell", "-v0", "-c", code, capture_output=True, text=True).stdout
     data = json.loads(out.strip().splitlines()[-1])
