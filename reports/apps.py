@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Figures")
+
+    review_queues = ["reports.sections.figures_link"]
