@@ -589,7 +589,7 @@ class JobEvent(models.Model):
         verbose_name_plural = _("job events")
 
     def __str__(self):
-        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_action_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
 
 
 # Migration 0004 created the applications here and names these two; the live ones are in
