@@ -205,6 +205,12 @@ class Job(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    # Read by the staff app's closing reminders (reports/reminders.py).
+    tell_applicants_when_closed = models.BooleanField(
+        _("tell applicants still waiting when the job closes"),
+        default=True,
+        help_text=_("Nelinvoimaa e-mails them politely in their own language."),
+    )
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True

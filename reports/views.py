@@ -1,3 +1,4 @@
+from contextlib import suppress
 from functools import wraps
 
 from allauth.mfa.utils import is_mfa_enabled
@@ -5,11 +6,15 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
+
+from jobs.models import TransitionError
 
 from .figures import gather, scope, tables
 from .forms import PeriodForm, default_period
+from .reminders import job_from_token
 
 
 def staff_only(view):
@@ -60,3 +65,25 @@ def csv_response(table, period):
     name = f"nelinvoimaa-{table.key}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+ANSWERS = {"keep", "close"}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def job_check(request, token, answer):
+    """An employer's answer from the halfway e-mail, without signing in: the signed link names
+    the job. The GET only asks to confirm (mail scanners follow links); the POST acts."""
+    job = job_from_token(token) if answer in ANSWERS else None
+    if job is None:
+        raise Http404
+    done = None
+    if request.method == "POST" and job.is_open:
+        if answer == "close":
+            # Closed a moment ago (another click, the deadline): the page says it is closed.
+            with suppress(TransitionError):
+                job.close(None, gettext("Closed by the employer from the e-mail link."))
+            job.refresh_from_db()
+        done = answer
+    return render(request, "reports/job_check.html", {"job": job, "answer": answer, "done": done})

@@ -20,3 +20,17 @@ def test_figures_pass_axe(live_server, page, csp_violations, history, sysma_mode
     assert page.locator("svg.chart").count() == 7
     assert_accessible(page)
     assert csp_violations == []
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_still_open_page_passes_axe(live_server, page, csp_violations, employer, language):
+    from reports.reminders import link_token
+    from tests.conftest import make_job
+
+    job = make_job(employer, "published")
+    page.goto(f"{live_server.url}/{language}/staff/job-check/{link_token(job)}/close/")
+    assert_accessible(page)
+    page.get_by_role("button").last.click()
+    expect(page.locator("[role=status]")).to_be_visible()
+    assert_accessible(page)
+    assert csp_violations == []
