@@ -5,7 +5,7 @@ from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -110,11 +110,14 @@ def test_a_link_that_is_not_ours_is_a_404(client, long_job, token):
 def test_a_link_of_one_job_does_not_open_another(client, long_job, other_owner):
     other = make_job(other_owner.memberships.get().employer, "published")
     token = link_token(long_job)
-    forged = token.replace(str(long_job.pk), str(other.pk), 1)
+    payload, rest = token.split(":", 1)
+    forged = signing.b64_encode(str(other.pk).encode()).decode() + ":" + rest
+    assert forged != token
     assert client.post(reverse("reports:job_check", args=[forged, "close"])).status_code == 404
     assert client.get(reverse("reports:job_check", args=[token, "delete"])).status_code == 404
     other.refresh_from_db()
-    assert other.status == Job.Status.PUBLISHED
+    long_job.refresh_from_db()
+    assert other.status == long_job.status == Job.Status.PUBLISHED
 
 
 def test_applicants_still_waiting_hear_when_a_job_closes_in_their_language(run, employer):
