@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from nelinvoimaa.figures import Period
 
 LONGEST = 366 * 5  # days: a funding period, with bounded work
+YEARS = range(2000, 2101)  # the portal's lifetime, far from where date arithmetic overflows
 
 
 class DateInput(forms.DateInput):
@@ -31,6 +32,10 @@ class PeriodForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
+        for name, day in (("start", start), ("end", end)):
+            if day and day.year not in YEARS:
+                self.add_error(name, _("Choose a day between 2000 and 2100."))
+                return data
         if start and end:
             if end < start:
                 raise ValidationError({"end": _("The end cannot be before the start.")})

@@ -125,3 +125,13 @@ def test_the_admin_index_links_to_the_figures(client, sysma_moderator_in_group):
     client.force_login(sysma_moderator_in_group)
     response = client.get(reverse("admin:index"))
     assert reverse("reports:figures") in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("0001-01-01", "0001-01-02"), ("9999-12-30", "9999-12-31"), ("x", "2026-01-01"), ("", "")],
+)
+def test_a_period_out_of_range_is_an_error_not_a_500(client, sysma_moderator, start, end):
+    response = page(client, sysma_moderator, start=start, end=end)
+    assert response.status_code == 200
+    assert "summary" not in response.context
