@@ -14,5 +14,5 @@ def review_queue(request):
     count = SuccessorListing.objects.for_moderator(request.user).review_queue().count()
     url = reverse("admin:entrepreneurship_successorlisting_changelist") + "?status__exact=submitted"
     return Section(
-        "entrepreneurship/_review_queue.html", {"review_count": count, "queue_url": url}, order=20
+        "entrepreneurship/_review_queue.html", {"review_count": count, "queue_url": url}, order=60
     )

@@ -12,5 +12,4 @@ class ReportsConfig(AppConfig):
         "view_reasontemplate",
         "add_reasontemplate",
         "change_reasontemplate",
-        "delete_reasontemplate",
     ]

@@ -9,7 +9,8 @@ class StoriesConfig(AppConfig):
     # What the app contributes to the core and to employers (nelinvoimaa/contributions.py).
     navigation = [("stories:list", _("Stories"), 40)]
     public_models = ["stories.Story"]
-    staff_permissions = ["view_story", "add_story", "change_story", "delete_story"]
+    # A story is unpublished, not deleted: staff delete nothing.
+    staff_permissions = ["view_story", "add_story", "change_story"]
     sitemaps = ["stories.sitemaps.SITEMAPS"]
     home_sections = ["stories.sections.home"]
     employer_sections = ["stories.sections.employer_stories"]
