@@ -14,3 +14,4 @@ class StoriesConfig(AppConfig):
     sitemaps = ["stories.sitemaps.SITEMAPS"]
     home_sections = ["stories.sections.home"]
     employer_sections = ["stories.sections.employer_stories"]
+    demo_data = ["stories.demo"]

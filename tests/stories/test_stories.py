@@ -174,3 +174,12 @@ def test_an_image_needs_its_description():
     with pytest.raises(ValidationError) as error:
         story.full_clean()
     assert "image_alt" in error.value.message_dict
+
+
+def test_the_demo_has_stories_once(client):
+    from django.core.management import call_command
+
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert Story.objects.published().count() == 3
+    assert client.get(reverse("stories:list")).status_code == 200
