@@ -261,8 +261,8 @@ def test_the_job_page_runs_a_fixed_number_of_queries(client, employer, django_as
 
 
 def test_the_home_page_runs_a_fixed_number_of_queries(client, jobs, django_assert_num_queries):
-    # municipalities with counts, newest jobs, totals by season, footer
-    with django_assert_num_queries(4):
+    # municipalities with counts, newest jobs, totals by season, the newest stories, footer
+    with django_assert_num_queries(5):
         html = client.get("/fi/").content.decode()
     assert "Tämä kesä" in html and "Kokki kesäksi" in html
     assert 'action="/fi/jobs/"' in html
