@@ -329,3 +329,13 @@ def test_the_dashboard_takes_a_fixed_number_of_queries_for_enrolments(
     client.get("/fi/dashboard/")
     with django_assert_num_queries(7):
         client.get("/fi/dashboard/")
+
+
+def test_a_school_is_not_asked_for_jobs_but_offered_trainings(client, school, school_owner):
+    client.force_login(school_owner)
+    page = client.get("/fi/dashboard/").content.decode()
+    assert (
+        f"/fi/employers/{school.slug}/jobs/new/"
+        not in page.split('class="subnav"')[-1].split("</nav>", 1)[-1]
+    )
+    assert f"/fi/trainings/for/{school.slug}/" in page
