@@ -8,7 +8,8 @@ class TrainingsConfig(AppConfig):
 
     # What the app contributes to the core and to lower apps (nelinvoimaa/contributions.py).
     navigation = [("trainings:list", _("Trainings"), 15)]
-    public_models = ["trainings.Training", "trainings.TrainingSession"]
+    # An enrolment changes the places left that public pages show.
+    public_models = ["trainings.Training", "trainings.TrainingSession", "trainings.Enrolment"]
     staff_permissions = [
         "view_training",
         "moderate_training",

@@ -448,6 +448,8 @@ class Training(models.Model):
                 self.status = self.Status.SUBMITTED
                 self.submitted_at = timezone.now()
             self.save()
+            while self.promote_next():  # more places: the waitlist moves up, in its order
+                pass
             if review:
                 event = TrainingEvent.objects.create(
                     training=self,
@@ -537,7 +539,7 @@ class TrainingSession(models.Model):
             raise ValidationError({"ends_at": _("A session must end after it starts.")})
 
 
-class EnrolmentQuerySet(models.QuerySet):
+class EnrolmentQuerySet(PublicQuerySet):
     def active(self):
         return self.filter(status__in=[Enrolment.Status.ENROLLED, Enrolment.Status.WAITLISTED])
 

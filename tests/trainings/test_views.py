@@ -339,3 +339,34 @@ def test_a_school_is_not_asked_for_jobs_but_offered_trainings(client, school, sc
         not in page.split('class="subnav"')[-1].split("</nav>", 1)[-1]
     )
     assert f"/fi/trainings/for/{school.slug}/" in page
+
+
+def test_more_places_move_the_waitlist_up(training, student, outsider, jobseeker, school_owner):
+    make_enrolment(training, student)
+    make_enrolment(training, outsider)
+    waiting = make_enrolment(training, jobseeker)
+    training.capacity = 3
+    training.save_edit(school_owner)
+    waiting.refresh_from_db()
+    assert waiting.status == "enrolled"
+
+
+def test_a_new_enrolment_shows_at_once_on_the_cached_public_page(
+    client, training, student, django_capture_on_commit_callbacks
+):
+    assert "2 paikkaa vapaana" in client.get(training.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_enrolment(training, student)
+    assert "1 paikka vapaana" in client.get(training.get_absolute_url()).content.decode()
+
+
+def test_the_enrolees_page_takes_a_fixed_number_of_queries(
+    client, training, school_owner, django_assert_num_queries
+):
+    for n in range(4):
+        make_enrolment(training, make_user(f"e{n}@example.com"))
+    client.force_login(school_owner)
+    client.get("/fi/")
+    # session, user, training, enrolments, their placement wishes, footer
+    with django_assert_num_queries(6):
+        client.get(f"/fi/trainings/{training.pk}/enrolees/")
