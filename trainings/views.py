@@ -176,7 +176,9 @@ def my_calendar(request, token):
     )
     for enrolment in enrolments:
         calendar.add_sessions(cal, enrolment.training, enrolment.training.sessions.all())
-    return HttpResponse(calendar.to_bytes(cal), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(calendar.to_bytes(cal), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"  # a person's own, at a secret address
+    return response
 
 
 @login_required
