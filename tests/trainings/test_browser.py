@@ -89,3 +89,10 @@ def test_joining_the_waitlist_and_the_organisers_pages_pass_axe(
     page.get_by_role("button", name="Tallenna").click()
     expect(page.get_by_role("alert")).to_be_visible()
     check(page, csp_violations)
+    page.get_by_role("button", name="Kirjaudu ulos").click()
+
+    make_user("root@example.com", is_staff=True, is_superuser=True)
+    browser_sign_in(page, live_server, "root@example.com")
+    for language in LANGUAGES:
+        page.goto(f"{live_server.url}/{language}/trainings/wishes/summary/")
+        check(page, csp_violations)
