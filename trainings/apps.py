@@ -19,7 +19,10 @@ class TrainingsConfig(AppConfig):
     sitemaps = ["trainings.sitemaps.SITEMAPS"]
     home_sections = ["trainings.sections.home"]
     dashboard_sections = ["trainings.sections.my_enrolments"]
-    employer_tools = [("trainings:provider", _("Trainings"), 20)]
+    employer_tools = [
+        ("trainings:create", _("New training"), 20),
+        ("trainings:provider", _("Trainings"), 21),
+    ]
     job_sections = ["trainings.sections.job_trainings"]
     review_queues = ["trainings.sections.review_queue"]
     personal_data = ["trainings.personal_data"]

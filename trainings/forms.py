@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import Employer
 
 from .models import Demand, Format, Kind, Training, TrainingSession
+
+MAX_CAPACITY = 1000
 
 
 class DateInput(forms.DateInput):
@@ -90,6 +93,10 @@ class TrainingForm(forms.ModelForm):
         self.fields["format"].choices = Format.choices
         self.fields["municipality"].empty_label = _("Online only")
         self.fields["placement_employers"].queryset = Employer.objects.order_by("name")
+        # The same bound on every database (SQLite has no small-integer range of its own).
+        capacity = self.fields["capacity"]
+        capacity.validators.append(MaxValueValidator(MAX_CAPACITY))
+        capacity.widget.attrs["max"] = MAX_CAPACITY
 
     def clean_enrolment_closes(self):
         closes = self.cleaned_data["enrolment_closes"]
@@ -104,6 +111,13 @@ class SessionForm(forms.ModelForm):
         model = TrainingSession
         fields = ["starts_at", "ends_at", "place"]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
+
+    def clean_starts_at(self):
+        starts = self.cleaned_data["starts_at"]
+        changed = "starts_at" in self.changed_data or not self.instance.pk
+        if starts and changed and starts < timezone.now():
+            raise forms.ValidationError(_("A new session cannot start in the past."))
+        return starts
 
 
 SessionFormSet = inlineformset_factory(

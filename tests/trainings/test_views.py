@@ -370,3 +370,64 @@ def test_the_enrolees_page_takes_a_fixed_number_of_queries(
     # session, user, training, enrolments, their placement wishes, footer
     with django_assert_num_queries(6):
         client.get(f"/fi/trainings/{training.pk}/enrolees/")
+
+
+def test_a_session_in_the_past_is_refused(client, school, school_owner):
+    client.force_login(school_owner)
+    data = {
+        "title": "Kurssi",
+        "description": "x",
+        "language": "fi",
+        "kind": "short_course",
+        "format": "online",
+        "price": "0",
+        "capacity": "5",
+        "enrolment_closes": "2099-01-01",
+        "sessions-TOTAL_FORMS": "1",
+        "sessions-INITIAL_FORMS": "0",
+        "sessions-0-starts_at": "2001-02-01T17:00",
+        "sessions-0-ends_at": "2001-02-01T18:00",
+    }
+    response = client.post(f"/fi/trainings/for/{school.slug}/new/", data)
+    assert response.status_code == 200
+    assert not Training.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("capacity", "0"),
+        ("capacity", "99999999"),
+        ("price", "-5"),
+        ("price", "abc"),
+        ("enrolment_closes", "2001-01-01"),
+        ("sessions-0-starts_at", "2099-13-45T99:99"),
+        ("placement_employers", "999999"),
+        ("sectors", "abc"),
+        ("municipality", ""),
+    ],
+)
+def test_bad_training_input_is_a_message_and_nothing_is_saved(
+    client, school, school_owner, field, value
+):
+    client.force_login(school_owner)
+    data = {
+        "title": "Kurssi",
+        "description": "x",
+        "language": "fi",
+        "kind": "short_course",
+        "format": "on_site",
+        "price": "0",
+        "capacity": "5",
+        "municipality": school.municipality_id,
+        "enrolment_closes": "2099-01-01",
+        "sessions-TOTAL_FORMS": "1",
+        "sessions-INITIAL_FORMS": "0",
+        "sessions-0-starts_at": "2099-02-01T17:00",
+        "sessions-0-ends_at": "2099-02-01T18:00",
+        field: value,
+    }
+    response = client.post(f"/fi/trainings/for/{school.slug}/new/", data)
+    assert response.status_code == 200
+    assert 'class="error-summary"' in response.content.decode()
+    assert not Training.objects.exists()
