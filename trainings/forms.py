@@ -46,7 +46,7 @@ class TrainingForm(forms.ModelForm):
             "capacity",
             "enrolment_opens",
             "enrolment_closes",
-            "question",
+            "questions",
             "placement_employers",
             "contact_email",
         ]
@@ -79,7 +79,7 @@ class TrainingForm(forms.ModelForm):
         (_("Where"), ["municipality", "transport_note"]),
         (
             _("Enrolment"),
-            ["price", "capacity", "enrolment_opens", "enrolment_closes", "question"],
+            ["price", "capacity", "enrolment_opens", "enrolment_closes", "questions"],
         ),
         (_("Placements and contact"), ["placement_employers", "contact_email"]),
     ]
@@ -132,9 +132,6 @@ SessionFormSet = inlineformset_factory(
 
 
 class EnrolForm(forms.Form):
-    answer = forms.CharField(
-        required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
-    )
     placements = forms.MultipleChoiceField(
         label=_("Placements you would like"),
         required=False,
@@ -154,10 +151,18 @@ class EnrolForm(forms.Form):
     def __init__(self, *args, training, **kwargs):
         super().__init__(*args, **kwargs)
         self.training = training
-        if training.question:
-            self.fields["answer"].label = training.question
-        else:
-            del self.fields["answer"]
+        # One optional answer for each of the organiser's questions, first in the form.
+        self.questions = training.question_list
+        answers = {
+            f"answer_{n}": forms.CharField(
+                label=question,
+                required=False,
+                max_length=3000,
+                widget=forms.Textarea(attrs={"rows": 3, "maxlength": 3000}),
+            )
+            for n, question in enumerate(self.questions)
+        }
+        self.fields = answers | dict(self.fields)
         placements = list(training.placement_employers.all())
         if placements:
             # A forged id is refused here and, again, by Enrolment.enrol under the lock.
@@ -165,6 +170,13 @@ class EnrolForm(forms.Form):
         else:
             del self.fields["placements"]
             del self.fields["wants_visit"]
+
+    def answers(self):
+        """(question, answer) pairs of a valid form."""
+        return [
+            (question, self.cleaned_data.get(f"answer_{n}", ""))
+            for n, question in enumerate(self.questions)
+        ]
 
 
 class DemandForm(forms.ModelForm):

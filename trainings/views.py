@@ -122,7 +122,7 @@ def enrol(request, training_id):
         enrolment = Enrolment.enrol(
             training,
             request.user,
-            answer=form.cleaned_data.get("answer", ""),
+            answers=form.answers(),
             consent=form.cleaned_data["consent"],
             placements=form.cleaned_data.get("placements", []),
             wants_visit=form.cleaned_data.get("wants_visit", False),
@@ -390,7 +390,7 @@ def enrolees_csv(request, training_id):
             _("Phone"),
             _("Status"),
             _("Enrolled"),
-            training.question or _("Answer"),
+            *training.question_list,
             _("Placement wishes"),
             _("Wants to visit first"),
         ]
@@ -404,12 +404,18 @@ def enrolees_csv(request, training_id):
                 enrolment.user.phone,
                 enrolment.get_status_display(),
                 enrolment.created_at.strftime("%d.%m.%Y"),
-                enrolment.answer,
+                *_answers_in_order(enrolment, training.question_list),
                 ", ".join(e.name for e in enrolment.placement_wishes.all()),
                 _("yes") if enrolment.wants_visit else "",
             ]
         )
     return response
+
+
+def _answers_in_order(enrolment, questions):
+    """The enrolment's answers in the columns of the training's questions now."""
+    given = {item.get("question"): item.get("answer", "") for item in enrolment.answers}
+    return [given.get(question, "") for question in questions]
 
 
 @login_required

@@ -24,7 +24,7 @@ def world():
         "published",
         title="Lähellä lähihoitajaksi",
         capacity=1,
-        question="Mikä sinua kiinnostaa?",
+        questions="Mikä sinua kiinnostaa?",
         placements=[care],
         transport_note="Kimppakyyti Sysmästä klo 8.15.",
     )

@@ -14,7 +14,7 @@ from trainings.models import CalendarFeed, Enrolment, Training
 
 
 def enrol_data(**extra):
-    return {"consent": "on", "answer": "Vanhusten hoito", **extra}
+    return {"consent": "on", "answer_0": "Vanhusten hoito", "answer_1": "Kyllä", **extra}
 
 
 def test_enrolling_through_the_form(client, training, student, care_home):
@@ -27,7 +27,10 @@ def test_enrolling_through_the_form(client, training, student, care_home):
     assert response.status_code == 302
     enrolment = Enrolment.objects.get(user=student)
     assert enrolment.status == "enrolled"
-    assert enrolment.answer == "Vanhusten hoito"
+    assert enrolment.answers == [
+        {"question": "Mikä sinua kiinnostaa hoitotyössä?", "answer": "Vanhusten hoito"},
+        {"question": "Tarvitsetko kyydin Sysmästä?", "answer": "Kyllä"},
+    ]
     assert enrolment.wants_visit
 
 
@@ -42,7 +45,7 @@ def test_a_forged_placement_is_a_message_and_nothing_is_saved(client, training, 
 
 def test_without_consent_the_form_says_so(client, training, student):
     client.force_login(student)
-    response = client.post(f"/fi/trainings/{training.pk}/enrol/", {"answer": "x"})
+    response = client.post(f"/fi/trainings/{training.pk}/enrol/", {"answer_0": "x"})
     assert response.status_code == 200
     assert not Enrolment.objects.exists()
 
@@ -176,7 +179,9 @@ def test_the_organiser_sees_enrolees_exports_csv_and_marks_attendance(
 ):
     make_enrolment(training, student)
     make_enrolment(training, outsider)
-    Enrolment.objects.filter(user=student).update(answer="=HYPERLINK(1)")
+    Enrolment.objects.filter(user=student).update(
+        answers=[{"question": "Mikä sinua kiinnostaa hoitotyössä?", "answer": "=HYPERLINK(1)"}]
+    )
     make_enrolment(training, jobseeker)
     client.force_login(school_owner)
     page = client.get(f"/fi/trainings/{training.pk}/enrolees/").content.decode()
