@@ -88,6 +88,10 @@ STAFF_GROUP_PERMISSIONS = {
     ("jobs", "view_job"),
     ("jobs", "moderate_job"),
     ("jobs", "view_jobevent"),
+    ("trainings", "view_training"),
+    ("trainings", "moderate_training"),
+    ("trainings", "view_trainingevent"),
+    ("trainings", "view_demand"),
     # Staff write stories and ready reasons, moderate successor listings and pair mentors;
     # a story is unpublished rather than deleted.
     ("stories", "view_story"),
