@@ -1,14 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from employers.access import member_employer_or_404
+from employers.models import Membership
 from nelinvoimaa.contributions import sections
-from nelinvoimaa.page_cache import cache_public_page
+from nelinvoimaa.page_cache import cache_public_page, cached_public, public_version
 
 from .access import DETAIL_RELATED, member_job_or_404
 from .filters import LIST_RELATED, open_jobs_filter, reference_choices
@@ -98,9 +102,14 @@ def filter_controls(form, params):
 @cache_public_page
 def job_list(request):
     params = request.GET
-    reference = reference_choices()
+    version = public_version(request)
+    # What every user sees the same is read once per change in each worker: the choices,
+    # and the counts of a query (a query never asked before is counted, then kept).
+    reference = cached_public(f"job-choices:{get_language()}", reference_choices, version)
     job_filter = open_jobs_filter(params, reference)
-    counts = count_matches(job_filter)
+    counts = cached_public(
+        f"job-counts:{counted_query(job_filter.data)}", lambda: count_matches(job_filter), version
+    )
     page = job_page(job_filter, counts, params.get("page"), PAGE_SIZE, LIST_RELATED)
     form = job_filter.form
     understood = job_filter.data  # the query as applied: a place named in the words is chosen
@@ -128,6 +137,20 @@ def job_list(request):
     )
 
 
+def counted_query(data):
+    """The part of a query that decides its counts: not the page nor the order."""
+    if data is None:
+        return ""
+    return urlencode(
+        sorted(
+            (name, value)
+            for name, values in data.lists()
+            if name not in ("page", "sort")
+            for value in values
+        )
+    )
+
+
 def suggested_query(understood):
     """(words, query string) of a search with the closest words the site has, when the
     search found nothing; None when there is nothing to suggest."""
@@ -144,17 +167,25 @@ def suggested_query(understood):
 @require_safe
 @cache_public_page
 def detail(request, job_id, slug):
-    job = get_object_or_404(Job.objects.select_related(*DETAIL_RELATED), pk=job_id)
-    is_member = job.employer.membership_of(request.user) is not None
+    jobs = Job.objects.select_related(*DETAIL_RELATED)
+    if request.user.is_authenticated:  # whether the viewer is a member, in the same query
+        members = Membership.objects.filter(employer=OuterRef("employer"), user=request.user)
+        jobs = jobs.annotate(viewer_is_member=Exists(members))
+    job = get_object_or_404(jobs, pk=job_id)
+    is_member = getattr(job, "viewer_is_member", False)
     if job.status not in {Job.Status.PUBLISHED, Job.Status.CLOSED} and not is_member:
         raise Http404
     if slug != job.slug:
         return redirect(job, permanent=True)
-    other_jobs = (
-        Job.objects.open()
-        .filter(employer=job.employer)
-        .exclude(pk=job.pk)
-        .select_related("municipality")[:5]
+    other_jobs = cached_public(
+        f"other-jobs:{job.pk}",
+        lambda: list(
+            Job.objects.open()
+            .filter(employer=job.employer_id)
+            .exclude(pk=job.pk)
+            .select_related("municipality")[:5]
+        ),
+        public_version(request),
     )
     return render(
         request,

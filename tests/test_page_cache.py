@@ -189,3 +189,16 @@ def test_what_signed_in_pages_share_is_read_once_and_changes_with_the_next_chang
     page.save()
     assert "Tietoa palvelusta uudelleen" in html(signed_in, "/fi/dashboard/")
     assert "Tietoa palvelusta uudelleen" in html(Client(), "/fi/")
+
+
+def test_a_signed_in_job_page_shows_the_employers_new_job_on_the_next_request(owner, employer):
+    job = make_job(employer, status="published", title="Kokki kesäksi")
+    signed_in = Client()
+    signed_in.force_login(make_user("hakija@example.com"))
+    assert "Tarjoilija" not in html(signed_in, job.get_absolute_url())
+    other = make_job(employer, status="submitted", title="Tarjoilija")
+    assert "Tarjoilija" not in html(signed_in, job.get_absolute_url())
+    other.approve(None)
+    assert "Tarjoilija" in html(signed_in, job.get_absolute_url())
+    other.close(owner)
+    assert "Tarjoilija" not in html(signed_in, job.get_absolute_url())

@@ -4,6 +4,7 @@
 from django.urls import reverse
 
 from nelinvoimaa.contributions import Section
+from nelinvoimaa.page_cache import cached_public, public_version
 
 from .models import CalendarFeed, Enrolment, Training
 
@@ -37,12 +38,17 @@ def my_enrolments(request):
 
 def job_trainings(request, job):
     """On a job's page: upcoming trainings of its sector ("get qualified")."""
-    trainings = (
-        Training.objects.upcoming()
-        .with_seats()
-        .filter(sectors=job.sector_id)
-        .select_related("provider", "municipality")
-        .order_by("starts_at", "pk")[:JOB_PAGE_COUNT]
+    # The same for everyone until the next change (a seat taken changes it too).
+    trainings = cached_public(
+        f"sector-trainings:{job.sector_id}",
+        lambda: list(
+            Training.objects.upcoming()
+            .with_seats()
+            .filter(sectors=job.sector_id)
+            .select_related("provider", "municipality")
+            .order_by("starts_at", "pk")[:JOB_PAGE_COUNT]
+        ),
+        public_version(request),
     )
     return Section("trainings/_job_trainings.html", {"sector_trainings": trainings}, order=20)
 

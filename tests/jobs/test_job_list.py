@@ -206,11 +206,15 @@ def test_the_list_runs_a_fixed_number_of_queries(client, employer, django_assert
         make_job(employer, status="published", title=f"Työ {n}", housing_offered=True, **summer)
     sysma = pk(Municipality, code="781")
     # municipalities, sectors, the counts (total and facets in one), the page's ids, its
-    # jobs with their employers and municipalities, the footer's pages (read once per change)
+    # jobs with their employers and municipalities, the footer's pages
     with django_assert_num_queries(6):
         assert len(titles(client, "housing=on&month=7")) == 20
-    with django_assert_num_queries(5):
+    # Choices and footer are read once per change; the counts once per query.
+    with django_assert_num_queries(3):
         assert len(titles(client, f"page=2&municipality={sysma}&q=ty%C3%B6")) == 10
+    # Another page or order of the same query: its ids and jobs only.
+    with django_assert_num_queries(2):
+        assert len(titles(client, f"municipality={sysma}&q=ty%C3%B6&sort=newest")) == 20
 
 
 def test_each_choice_counts_with_the_other_filters_as_they_are(client, jobs):
