@@ -191,10 +191,7 @@ def percentile(values, share):
 def main():
     args = parse_args()
     env = bench.environment(argparse.Namespace(**vars(args)))
-    if args.fresh or not has_jobs(env, args.jobs):
-        bench.prepare_database(argparse.Namespace(**vars(args)), env)
-    else:
-        bench.manage(env, "migrate", "--noinput", "-v0")  # the data kept, the code moved on
+    bench.prepare_database(argparse.Namespace(**vars(args)), env)  # seeds only when needed
     code = PEOPLE_CODE.replace("COUNT", str(args.users + args.appliers))
     out = bench.manage(env, "shell", "-v0", "-c", code, capture_output=True, text=True).stdout
     data = json.loads(out.strip().splitlines()[-1])
@@ -277,15 +274,6 @@ def main():
     print(f"\n{summary}\n\n{table}")
     if server_errors or duplicated or stored != len(acknowledged):
         raise SystemExit("FAILED: server errors, lost or duplicated applications")
-
-
-def has_jobs(env, count):
-    code = "from jobs.models import Job\nprint(Job.objects.count())"
-    try:
-        out = bench.manage(env, "shell", "-v0", "-c", code, capture_output=True, text=True)
-    except bench.subprocess.CalledProcessError:
-        return False
-    return int(out.stdout.split()[-1]) >= count
 
 
 if __name__ == "__main__":

@@ -43,7 +43,11 @@ def parse_args():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--fresh", action="store_true", help="drop and re-seed the database")
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="drop and re-seed the database (by default one holding --jobs jobs is kept)",
+    )
     parser.add_argument(
         "--redis",
         default="redis://127.0.0.1:6379/1",
@@ -104,6 +108,9 @@ def prepare_database(args, env):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--noinput", "-v0")
+    if not args.fresh and has_jobs(env, args.jobs):
+        print(f"kept the database's {args.jobs} jobs (--fresh seeds anew)", flush=True)
+        return
     started = time.monotonic()
     manage(
         env,
@@ -122,6 +129,13 @@ def prepare_database(args, env):
         "-c",
         "from django.db import connection\nconnection.cursor().execute('VACUUM ANALYZE')",
     )
+
+
+def has_jobs(env, count):
+    """Whether the database holds `count` jobs already (seeded by an earlier run)."""
+    code = "from jobs.models import Job\nprint(Job.objects.count())"
+    out = manage(env, "shell", "-v0", "-c", code, capture_output=True, text=True)
+    return int(out.stdout.split()[-1]) == count
 
 
 # A signed-in session made the way Django makes one at sign-in: the demo jobseeker's.

@@ -197,7 +197,8 @@ def detail(request, job_id, slug):
             "apply_sections": sections("job_apply_sections", request, job),
             "job_sections": sections("job_sections", request, job),
             # Only an open job is offered to search engines as a posting.
-            "job_posting": as_script_content(job_posting(job)) if job.is_open else None,
+            # (a callable: made only when the page's head is not cached already)
+            "job_posting": (lambda: as_script_content(job_posting(job))) if job.is_open else None,
         },
     )
 

@@ -202,3 +202,19 @@ def test_a_signed_in_job_page_shows_the_employers_new_job_on_the_next_request(ow
     assert "Tarjoilija" in html(signed_in, job.get_absolute_url())
     other.close(owner)
     assert "Tarjoilija" not in html(signed_in, job.get_absolute_url())
+
+
+def test_a_signed_in_job_page_shows_an_edit_on_the_next_request(owner, employer):
+    """The job's text is rendered once per change for everyone (a public_fragment); an edit
+    shows at once, in each language."""
+    job = make_job(employer, status="published", description="Keittiötyötä kesällä.")
+    signed_in = Client()
+    signed_in.force_login(make_user("hakija@example.com"))
+    for language in ("fi", "sv"):
+        url = f"/{language}{job.get_absolute_url()[3:]}"
+        assert "Keittiötyötä kesällä." in html(signed_in, url)
+    Job.objects.filter(pk=job.pk).update(description="Keittiötyötä koko vuoden.")
+    for language in ("fi", "sv"):
+        url = f"/{language}{job.get_absolute_url()[3:]}"
+        page = html(signed_in, url)
+        assert "Keittiötyötä koko vuoden." in page and "kesällä" not in page

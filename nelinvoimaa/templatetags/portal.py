@@ -3,7 +3,36 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from nelinvoimaa.page_cache import cached_public, public_version
+
 register = template.Library()
+
+
+class PublicFragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts):
+        self.nodelist, self.name, self.parts = nodelist, name, parts
+
+    def render(self, context):
+        request = context["request"]  # a fragment is keyed to the request's public version
+        parts = [str(part.resolve(context)) for part in self.parts]
+        key = ":".join(["fragment", self.name, get_language() or "", *parts])
+        return cached_public(key, lambda: self.nodelist.render(context), public_version(request))
+
+
+@register.tag
+def public_fragment(parser, token):
+    """{% public_fragment "name" job.pk %} … {% endpublic_fragment %}: a part of a page that
+    every user sees the same, rendered once per public version (and language and the given
+    values) in each worker, signed-in pages included. Nothing personal inside: no user, no
+    form with a CSRF token, no nonce."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("public_fragment needs a name")
+    nodelist = parser.parse(("endpublic_fragment",))
+    parser.delete_first_token()
+    return PublicFragmentNode(
+        nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]]
+    )
 
 
 @register.simple_tag(takes_context=True)
