@@ -124,6 +124,8 @@ def job_list(request):
             "chips": chips,
             "feed_query": feed_query.urlencode(),
             "suggestion": suggested_query(understood) if not counts.total else None,
+            "list_sections": sections("job_list_sections", request, params),
+            "list_actions": sections("job_list_actions", request, page.object_list),
         },
     )
 
@@ -163,6 +165,7 @@ def detail(request, job_id, slug):
             "job": job,
             "is_member": is_member,
             "other_jobs": other_jobs,
+            "job_actions": sections("job_actions", request, job),
             "apply_sections": sections("job_apply_sections", request, job),
             # Only an open job is offered to search engines as a posting.
             "job_posting": as_script_content(job_posting(job)) if job.is_open else None,

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class JobseekersConfig(AppConfig):
     name = "jobseekers"
     verbose_name = _("Jobseekers")
+
+    # What the app contributes to the core and to the lower apps (nelinvoimaa/contributions.py).
+    dashboard_sections = ["jobseekers.sections.my_saved_jobs", "jobseekers.sections.my_alerts"]
+    job_actions = ["jobseekers.sections.save_job_button"]
+    job_list_actions = ["jobseekers.sections.save_job_buttons"]
+    job_list_sections = ["jobseekers.sections.save_search"]
+    demo_data = ["jobseekers.demo"]

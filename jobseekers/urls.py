@@ -1,3 +1,17 @@
-app_name = "jobseekers"
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+# Mounted at the language root: /fi/saved/, /fi/alerts/, ...
+app_name = "jobseekers"
+urlpatterns = [
+    path("saved/", views.saved_jobs, name="saved"),
+    path("saved/<id:job_id>/save/", views.save_job, name="save"),
+    path("saved/<id:job_id>/remove/", views.unsave_job, name="unsave"),
+    path("saved/<id:job_id>/reminder/", views.saved_job_reminder, name="reminder"),
+    path("alerts/", views.alerts, name="alerts"),
+    path("alerts/new/", views.create_alert, name="create_alert"),
+    path("alerts/<id:alert_id>/", views.change_alert, name="change_alert"),
+    path("alerts/<id:alert_id>/delete/", views.delete_alert, name="delete_alert"),
+    path("alerts/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

@@ -21,6 +21,12 @@ The attributes an AppConfig may set (each a list):
   members' menu of an employer.
 - `job_apply_sections`, `job_manage_sections`: callables(request, job) returning a Section for
   a job's page (where it says how to apply) or for its member's page.
+- `job_actions`: callables(request, job) returning a Section shown at the top of a job's page
+  (e.g. save the job); `job_list_actions`: callables(request, jobs) returning a Section shown
+  with each job of a page of the job list (rendered with `job` in its context; called once
+  per page, so what it needs for all of them takes one query); `job_list_sections`:
+  callables(request, params) returning a Section shown above the job list's results (e.g.
+  save this search as an alert).
 - `member_job_annotations`: callables() returning annotations for the employer's jobs on the
   dashboard; `member_job_badges`: templates shown beside each of them.
 - `review_queues`: dotted paths of callables(request) returning a Section for the admin index

@@ -1,0 +1,182 @@
+"""Sending job alerts: idempotent and batched.
+
+Each due alert gets the open jobs that match its search, changed (published, edited) after its
+high-water mark `checked_until`, and not sent by it before (AlertSentJob). The sent rows, the
+new mark and the e-mail's task are saved in one transaction per alert: a run killed half-way
+has sent exactly the alerts it committed, and the next run sends the rest.
+
+Work per batch of alerts: one query for the open jobs changed since the oldest mark, one per
+distinct search (many alerts share one), limited to those jobs, one for the jobs the batch's
+alerts have sent, one for the jobs to list; then one small transaction per alert that sends.
+"""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import QueryDict
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from jobs.filters import LIST_RELATED, JobFilter, reference_choices
+from jobs.models import Job
+
+from .models import Alert, AlertSentJob
+from .tasks import send_list_email
+
+BATCH = 500
+# A job saved a moment ago may not be committed yet: a run looks only at jobs changed at least
+# this long ago, so the next run still sees one that was committed late.
+SETTLE = timedelta(minutes=2)
+
+
+def describe(params, reference=None):
+    """The search in words, for people: ["“kokki”", "Sysmä", "Summer job", ...]."""
+    job_filter = JobFilter(params, reference=reference)
+    fields = job_filter.form.fields
+    words = []
+    if params.get("q"):
+        words.append(f"“{params['q'][:60]}”")
+    for name in ("municipality", "sector", "employment_type", "month"):
+        labels = {str(key): label for key, label in fields[name].choices if key}
+        words += [str(labels[value]) for value in params.getlist(name) if value in labels]
+    for name in ("remote", "housing"):
+        if params.get(name) in {"on", "true"}:
+            words.append(str(fields[name].label))
+    return words
+
+
+def with_descriptions(alerts):
+    """The alerts, each with `words`: its search described (two queries for any number)."""
+    alerts = list(alerts)
+    reference = reference_choices() if alerts else None
+    for alert in alerts:
+        alert.words = describe(alert.params, reference)
+    return alerts
+
+
+def send_due_alerts(now=None, batch=BATCH):
+    """Send every due alert its new jobs; returns the number of e-mails queued."""
+    now = now or timezone.now()
+    due = list(Alert.due(now).order_by("pk").values_list("pk", flat=True))
+    reference = reference_choices()
+    queued = 0
+    for start in range(0, len(due), batch):
+        alerts = list(
+            Alert.objects.filter(pk__in=due[start : start + batch])
+            .select_related("user")
+            .order_by("pk")
+        )
+        queued += _send_batch(alerts, now, reference)
+    return queued
+
+
+def _send_batch(alerts, now, reference):
+    until = now - SETTLE
+    since = min(alert.checked_until for alert in alerts)
+    changed_jobs = Job.objects.open().filter(updated_at__gt=since, updated_at__lte=until)
+    changed = dict(changed_jobs.values_list("pk", "updated_at"))
+    matches = {}
+    if changed:
+        for query in {alert.query for alert in alerts}:
+            found = JobFilter(QueryDict(query), queryset=changed_jobs, reference=reference).qs
+            matches[query] = list(found.values_list("pk", flat=True))
+    sent = defaultdict(set)
+    matched = {pk for pks in matches.values() for pk in pks}
+    if matched:
+        rows = AlertSentJob.objects.filter(alert__in=alerts, job_id__in=matched)
+        for alert_id, job_id in rows.values_list("alert_id", "job_id"):
+            sent[alert_id].add(job_id)
+    new = {
+        alert.pk: [
+            pk
+            for pk in matches.get(alert.query, [])
+            if changed[pk] > alert.checked_until and pk not in sent[alert.pk]
+        ]
+        for alert in alerts
+    }
+    jobs = Job.objects.select_related(*LIST_RELATED).in_bulk(
+        {pk for pks in new.values() for pk in pks}
+    )
+    quiet = [alert.pk for alert in alerts if not new[alert.pk]]
+    # Nothing to send: only the mark moves (a later run may pass the same jobs again safely).
+    Alert.objects.filter(pk__in=quiet, checked_until__lt=until).update(checked_until=until)
+    queued = 0
+    for alert in alerts:
+        if new[alert.pk]:
+            queued += _send_one(alert, [jobs[pk] for pk in new[alert.pk]], until, now, reference)
+    return queued
+
+
+def _send_one(alert, jobs, until, now, reference):
+    """Record and queue one alert's e-mail, or nothing if another run has just done it."""
+    try:
+        with transaction.atomic():
+            current = Alert.objects.select_for_update().filter(pk=alert.pk).first()
+            if current is None or current.checked_until != alert.checked_until:
+                return 0  # deleted, or sent by a run at the same time
+            AlertSentJob.objects.bulk_create(
+                [AlertSentJob(alert=alert, job=job, sent_at=now) for job in jobs]
+            )
+            Alert.objects.filter(pk=alert.pk).update(checked_until=until, last_sent_at=now)
+            message = alert_message(alert, jobs, reference)
+            transaction.on_commit(lambda: send_list_email.enqueue(**message))
+    except IntegrityError:  # a run at the same time sent one of these jobs
+        return 0
+    return 1
+
+
+def alert_message(alert, jobs, reference=None):
+    """The e-mail's parts, in the user's language, with the one-click unsubscribe headers
+    (RFC 8058)."""
+    unsubscribe = alert.unsubscribe_url()
+    with translation.override(alert.user.language):
+        context = {
+            "alert": alert,
+            "jobs": sorted(jobs, key=lambda job: job.published_at or job.updated_at, reverse=True),
+            "search": ", ".join(describe(alert.params, reference)),
+            "site_url": settings.SITE_URL,
+            "search_url": settings.SITE_URL + alert.get_jobs_url(),
+            "alerts_url": settings.SITE_URL + reverse("jobseekers:alerts"),
+            "unsubscribe_url": unsubscribe,
+        }
+        subject = render_to_string("jobseekers/emails/alert_subject.txt", context)
+        body = render_to_string("jobseekers/emails/alert_body.txt", context)
+    return {
+        "subject": " ".join(subject.split()),
+        "body": body,
+        "to": [alert.user.email],
+        "from_email": settings.DEFAULT_FROM_EMAIL,
+        "headers": {
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    }
+
+
+def send_deadline_reminders(today=None):
+    """E-mail each saved job's reminder once, REMINDER_DAYS before its deadline; a row is
+    marked reminded in the same transaction that queues its e-mail."""
+    from nelinvoimaa.emails import send_templated
+
+    from .models import SavedJob
+
+    today = today or timezone.localdate()
+    queued = 0
+    due = SavedJob.objects.due_reminders(today).filter(remind=True)
+    for saved in due.select_related("user", "job", "job__employer").order_by("pk").iterator():
+        with transaction.atomic():
+            marked = SavedJob.objects.filter(pk=saved.pk, reminded_at__isnull=True).update(
+                reminded_at=timezone.now()
+            )
+            if marked:
+                send_templated(
+                    saved.user.email,
+                    "jobseekers/emails/reminder",
+                    {"job": saved.job, "site_url": settings.SITE_URL},
+                    saved.user.language,
+                )
+                queued += 1
+    return queued

@@ -1,0 +1,50 @@
+"""What the jobseekers app shows on pages of the core and of lower apps (see
+nelinvoimaa/contributions.py)."""
+
+from nelinvoimaa.contributions import Section
+
+from .alerts import with_descriptions
+from .forms import AlertForm
+from .models import Alert, SavedJob
+
+DASHBOARD_SAVED = 5
+
+
+def save_job_button(request, job):
+    """On a job's page: save it for later, or remove it from the saved ones."""
+    if job.status not in {job.Status.PUBLISHED, job.Status.CLOSED}:
+        return None  # a member's preview of a draft
+    saved = bool(SavedJob.objects.ids_for(request.user, [job]))
+    return Section("jobseekers/_save_button.html", {"saved": saved}, order=10)
+
+
+def save_job_buttons(request, jobs):
+    """Beside each job of the job list: the same, from one query for the whole page."""
+    return Section(
+        "jobseekers/_save_button.html", {"saved_ids": SavedJob.objects.ids_for(request.user, jobs)}
+    )
+
+
+def save_search(request, params):
+    """Above the job list's results: save this search as a job alert."""
+    return Section(
+        "jobseekers/_save_search.html",
+        {"alert_form": AlertForm(initial={"query": params.urlencode()})},
+    )
+
+
+def my_saved_jobs(request):
+    saved = SavedJob.objects.filter(user=request.user).select_related(
+        "job", "job__employer", "job__municipality"
+    )[: DASHBOARD_SAVED + 1]
+    saved = list(saved)
+    return Section(
+        "jobseekers/_dashboard_saved.html",
+        {"saved_jobs": saved[:DASHBOARD_SAVED], "more_saved": len(saved) > DASHBOARD_SAVED},
+        order=20,
+    )
+
+
+def my_alerts(request):
+    alerts = with_descriptions(Alert.objects.filter(user=request.user))
+    return Section("jobseekers/_dashboard_alerts.html", {"alerts": alerts}, order=30)
