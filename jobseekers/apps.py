@@ -7,8 +7,15 @@ class JobseekersConfig(AppConfig):
     verbose_name = _("Jobseekers")
 
     # What the app contributes to the core and to the lower apps (nelinvoimaa/contributions.py).
-    dashboard_sections = ["jobseekers.sections.my_saved_jobs", "jobseekers.sections.my_alerts"]
+    dashboard_sections = [
+        "jobseekers.sections.my_profile",
+        "jobseekers.sections.my_saved_jobs",
+        "jobseekers.sections.my_alerts",
+    ]
     job_actions = ["jobseekers.sections.save_job_button"]
     job_list_actions = ["jobseekers.sections.save_job_buttons"]
     job_list_sections = ["jobseekers.sections.save_search"]
+    apply_initial = ["jobseekers.sections.apply_initial"]
+    apply_stored_cv = ["jobseekers.sections.apply_stored_cv"]
+    personal_data = ["jobseekers.personal_data"]
     demo_data = ["jobseekers.demo"]

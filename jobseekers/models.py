@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from applications.models import private_storage
 from jobs.filters import open_jobs_filter
 from jobs.models import Job
 
@@ -197,3 +198,117 @@ class AlertSentJob(models.Model):
 
     def __str__(self):
         return f"{self.alert_id} – {self.job_id}"
+
+
+def profile_cv_path(profile, filename):
+    return f"{PROFILE_CV_DIR}/{filename}"
+
+
+PROFILE_CV_DIR = "profile-cvs"
+
+
+class OpenTo(models.TextChoices):
+    GIGS = "gigs", _("Gigs and short jobs")
+    REMOTE = "remote", _("Remote work")
+    MENTORING = "mentoring", _("Mentoring")
+    VOLUNTEERING = "volunteering", _("Volunteering")
+    MOVING = "moving", _("Moving here for good")
+
+
+class Profile(models.Model):
+    """What a jobseeker wants and can do: shown to no one else (private), used for the apply
+    form's prefill and for the jobs shown to them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="jobseeker_profile",
+        verbose_name=_("user"),
+    )
+    sectors = models.ManyToManyField(
+        "nelinvoimaa.Sector", blank=True, related_name="+", verbose_name=_("sectors")
+    )
+    occupations = models.CharField(
+        _("occupations"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “cook, cleaner”."),
+    )
+    municipalities = models.ManyToManyField(
+        "nelinvoimaa.Municipality",
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipalities where I would work"),
+    )
+    commute_from = models.CharField(
+        _("I can commute from"), max_length=100, blank=True, help_text=_("E.g. “Lahti”.")
+    )
+    employment_types = models.JSONField(_("employment types"), default=list, blank=True)
+    months = models.PositiveSmallIntegerField(_("months available"), default=0)
+    languages = models.CharField(_("languages"), max_length=200, blank=True)
+    driving_licence = models.BooleanField(_("I have a driving licence"), default=False)
+    has_car = models.BooleanField(_("I have a car"), default=False)
+    introduction = models.TextField(_("a short introduction"), max_length=2000, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    cv = models.FileField(
+        _("CV"), upload_to=profile_cv_path, storage=private_storage, blank=True, max_length=200
+    )
+    cv_name = models.CharField(_("file name of the CV"), max_length=150, blank=True)
+    open_to = models.JSONField(_("I am open to"), default=list, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("jobseeker profile")
+        verbose_name_plural = _("jobseeker profiles")
+
+    def __str__(self):
+        return str(self.user_id)
+
+    @property
+    def month_numbers(self):
+        return [n for n in range(1, 13) if self.months & (1 << (n - 1))]
+
+    def replace_cv(self, cv):
+        """Store `cv` ((file, original name) from applications.uploads.clean_cv), or remove the
+        CV with None; the old file goes once the change is committed."""
+        old = self.cv.name
+        with transaction.atomic():
+            if cv:
+                stored, original = cv
+                self.cv.save(stored.name, stored, save=False)
+                self.cv_name = original
+            else:
+                self.cv, self.cv_name = "", ""
+            self.save(update_fields=["cv", "cv_name", "updated_at"])
+        if old and old != self.cv.name:
+            transaction.on_commit(lambda: private_storage().delete(old))
+
+
+class PresencePeriod(models.Model):
+    """When a second-home resident is around: “in Sysmä 15.6.–10.8. every year”."""
+
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="presence", verbose_name=_("profile")
+    )
+    municipality = models.ForeignKey(
+        "nelinvoimaa.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    starts = models.DateField(_("from"))
+    ends = models.DateField(_("until"))
+    every_year = models.BooleanField(_("every year"), default=True)
+
+    class Meta:
+        ordering = ["starts", "pk"]
+        verbose_name = _("presence period")
+        verbose_name_plural = _("presence periods")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends__gte=models.F("starts")), name="presence_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.municipality_id}: {self.starts}–{self.ends}"

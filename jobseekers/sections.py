@@ -5,7 +5,7 @@ from nelinvoimaa.contributions import Section
 
 from .alerts import with_descriptions
 from .forms import AlertForm
-from .models import Alert, SavedJob
+from .models import Alert, Profile, SavedJob
 
 DASHBOARD_SAVED = 5
 
@@ -48,3 +48,23 @@ def my_saved_jobs(request):
 def my_alerts(request):
     alerts = with_descriptions(Alert.objects.filter(user=request.user))
     return Section("jobseekers/_dashboard_alerts.html", {"alerts": alerts}, order=30)
+
+
+def apply_initial(user):
+    """The apply form's phone from the jobseeker's profile."""
+    profile = Profile.objects.filter(user=user).only("phone").first()
+    return {"phone": profile.phone} if profile else {}
+
+
+def apply_stored_cv(user):
+    """The CV of the jobseeker's profile, offered on the apply form."""
+    profile = Profile.objects.filter(user=user).exclude(cv="").only("cv", "cv_name").first()
+    if profile is None:
+        return None
+    return {"name": profile.cv.name, "original": profile.cv_name, "stored": True}
+
+
+def my_profile(request):
+    """A pointer to the jobseeker profile, told apart from the account's details."""
+    profile = Profile.objects.filter(user=request.user).only("pk", "updated_at").first()
+    return Section("jobseekers/_dashboard_profile.html", {"jobseeker_profile": profile}, order=5)

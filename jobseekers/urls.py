@@ -14,4 +14,12 @@ urlpatterns = [
     path("alerts/<id:alert_id>/", views.change_alert, name="change_alert"),
     path("alerts/<id:alert_id>/delete/", views.delete_alert, name="delete_alert"),
     path("alerts/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("my-profile/", views.profile, name="profile"),
+    path("my-profile/cv/", views.profile_cv, name="profile_cv"),
+    path("my-profile/presence/", views.add_presence, name="add_presence"),
+    path(
+        "my-profile/presence/<id:period_id>/delete/",
+        views.delete_presence,
+        name="delete_presence",
+    ),
 ]

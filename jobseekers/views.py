@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import QueryDict
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from jobs.models import Job
 
 from .alerts import with_descriptions
-from .forms import AlertForm, FrequencyForm
-from .models import MAX_ALERTS, Alert, SavedJob, alert_query
+from .forms import AlertForm, FrequencyForm, PresenceForm, ProfileForm
+from .models import MAX_ALERTS, Alert, PresencePeriod, Profile, SavedJob, alert_query
 
 
 def back(request, default):
@@ -131,3 +131,69 @@ def unsubscribe(request, token):
         return render(request, "jobseekers/unsubscribed.html")
     words = with_descriptions([alert])[0].words
     return render(request, "jobseekers/unsubscribe.html", {"alert": alert, "words": words})
+
+
+def own_profile(user):
+    return Profile.objects.get_or_create(user=user)[0]
+
+
+@login_required
+def profile(request):
+    """What I want and can do; private, used to prefill applications and to find jobs."""
+    mine = Profile.objects.filter(user=request.user).first() or Profile(user=request.user)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=mine)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your jobseeker profile has been saved."))
+        return redirect("jobseekers:profile")
+    return render(
+        request,
+        "jobseekers/profile.html",
+        {
+            "form": form,
+            "profile": mine,
+            "presence": mine.presence.select_related("municipality") if mine.pk else [],
+            "presence_form": PresenceForm(prefix="presence"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def profile_cv(request):
+    mine = get_object_or_404(Profile, user=request.user)
+    if not mine.cv:
+        raise Http404
+    return FileResponse(mine.cv.open("rb"), as_attachment=True, filename=mine.cv_name or "cv")
+
+
+@login_required
+@require_POST
+def add_presence(request):
+    mine = own_profile(request.user)
+    form = PresenceForm(request.POST, prefix="presence")
+    if form.is_valid():
+        form.instance.profile = mine
+        form.save()
+        messages.success(request, _("The period has been added."))
+        return redirect("jobseekers:profile")
+    return render(
+        request,
+        "jobseekers/profile.html",
+        {
+            "form": ProfileForm(instance=mine),
+            "profile": mine,
+            "presence": mine.presence.select_related("municipality"),
+            "presence_form": form,
+        },
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def delete_presence(request, period_id):
+    get_object_or_404(PresencePeriod, profile__user=request.user, pk=period_id).delete()
+    messages.success(request, _("The period has been removed."))
+    return redirect("jobseekers:profile")

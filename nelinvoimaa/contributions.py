@@ -27,6 +27,10 @@ The attributes an AppConfig may set (each a list):
   per page, so what it needs for all of them takes one query); `job_list_sections`:
   callables(request, params) returning a Section shown above the job list's results (e.g.
   save this search as an alert).
+- `apply_initial`: callables(user) returning initial values of the apply form (e.g. the phone
+  of a jobseeker's profile); `apply_stored_cv`: callables(user) returning a CV the person
+  keeps in private storage, {"name": storage name, "original": file name, "stored": True},
+  or None: the apply form offers it as the application's CV.
 - `member_job_annotations`: callables() returning annotations for the employer's jobs on the
   dashboard; `member_job_badges`: templates shown beside each of them.
 - `review_queues`: dotted paths of callables(request) returning a Section for the admin index
