@@ -9,6 +9,7 @@ class JobseekersConfig(AppConfig):
     # What the app contributes to the core and to the lower apps (nelinvoimaa/contributions.py).
     dashboard_sections = [
         "jobseekers.sections.my_profile",
+        "jobseekers.sections.jobs_for_you",
         "jobseekers.sections.my_saved_jobs",
         "jobseekers.sections.my_alerts",
     ]

@@ -6,6 +6,7 @@ from nelinvoimaa.contributions import Section
 from .alerts import with_descriptions
 from .forms import AlertForm
 from .models import Alert, Profile, SavedJob
+from .planner import recommendations
 
 DASHBOARD_SAVED = 5
 
@@ -66,5 +67,22 @@ def apply_stored_cv(user):
 
 def my_profile(request):
     """A pointer to the jobseeker profile, told apart from the account's details."""
-    profile = Profile.objects.filter(user=request.user).only("pk", "updated_at").first()
-    return Section("jobseekers/_dashboard_profile.html", {"jobseeker_profile": profile}, order=5)
+    return Section(
+        "jobseekers/_dashboard_profile.html", {"jobseeker_profile": profile_of(request)}, order=5
+    )
+
+
+def profile_of(request):
+    """The signed-in user's jobseeker profile or None, asked once per request."""
+    if not hasattr(request, "_jobseeker_profile"):
+        request._jobseeker_profile = Profile.objects.filter(user=request.user).first()
+    return request._jobseeker_profile
+
+
+def jobs_for_you(request):
+    """Open jobs that fit the jobseeker's profile, each with its reasons."""
+    profile = profile_of(request)
+    if profile is None:
+        return None  # its own section says how to begin
+    found = recommendations(profile)
+    return Section("jobseekers/_dashboard_for_you.html", {"recommended": found}, order=8)

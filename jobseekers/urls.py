@@ -14,6 +14,7 @@ urlpatterns = [
     path("alerts/<id:alert_id>/", views.change_alert, name="change_alert"),
     path("alerts/<id:alert_id>/delete/", views.delete_alert, name="delete_alert"),
     path("alerts/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("year/", views.year, name="year"),
     path("my-profile/", views.profile, name="profile"),
     path("my-profile/cv/", views.profile_cv, name="profile_cv"),
     path("my-profile/presence/", views.add_presence, name="add_presence"),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -12,6 +13,7 @@ from jobs.models import Job
 from .alerts import with_descriptions
 from .forms import AlertForm, FrequencyForm, PresenceForm, ProfileForm
 from .models import MAX_ALERTS, Alert, PresencePeriod, Profile, SavedJob, alert_query
+from .planner import year_of_work
 
 
 def back(request, default):
@@ -197,3 +199,15 @@ def delete_presence(request, period_id):
     get_object_or_404(PresencePeriod, profile__user=request.user, pk=period_id).delete()
     messages.success(request, _("The period has been removed."))
     return redirect("jobseekers:profile")
+
+
+@login_required
+@require_safe
+def year(request):
+    """A year of work: my jobs month by month, and open jobs for the gaps."""
+    months, gaps, undated, mine = year_of_work(request.user, timezone.localdate())
+    return render(
+        request,
+        "jobseekers/year.html",
+        {"months": months, "gaps": gaps, "undated": undated, "profile": mine},
+    )
