@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Min
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,6 +28,7 @@ from .models import Alert, AlertSentJob
 from .tasks import send_list_email
 
 BATCH = 500
+MAX_IDS = 5000  # changed jobs asked for by primary key; more, by their dates
 # A job saved a moment ago may not be committed yet: a run looks only at jobs changed at least
 # this long ago, so the next run still sees one that was committed late.
 SETTLE = timedelta(minutes=2)
@@ -60,29 +62,56 @@ def with_descriptions(alerts):
 def send_due_alerts(now=None, batch=BATCH):
     """Send every due alert its new jobs; returns the number of e-mails queued."""
     now = now or timezone.now()
-    due = list(Alert.due(now).order_by("pk").values_list("pk", flat=True))
-    reference = reference_choices()
+    due = Alert.due(now)
+    ids = list(due.order_by("pk").values_list("pk", flat=True))
+    if not ids:
+        return 0
+    until = now - SETTLE
+    since = due.aggregate(since=Min("checked_until"))["since"]
+    # The open jobs changed since the oldest mark: a few hundred a day. Each search runs once
+    # for the whole run, over these jobs only (by primary key), however many alerts share it.
+    changed = dict(
+        Job.objects.open()
+        .filter(updated_at__gt=since, updated_at__lte=until)
+        .values_list("pk", "updated_at")
+    )
+    matcher = Matcher(changed)
     queued = 0
-    for start in range(0, len(due), batch):
+    for start in range(0, len(ids), batch):
         alerts = list(
-            Alert.objects.filter(pk__in=due[start : start + batch])
+            Alert.objects.filter(pk__in=ids[start : start + batch])
             .select_related("user")
             .order_by("pk")
         )
-        queued += _send_batch(alerts, now, reference)
+        queued += _send_batch(alerts, now, until, changed, matcher)
     return queued
 
 
-def _send_batch(alerts, now, reference):
-    until = now - SETTLE
-    since = min(alert.checked_until for alert in alerts)
-    changed_jobs = Job.objects.open().filter(updated_at__gt=since, updated_at__lte=until)
-    changed = dict(changed_jobs.values_list("pk", "updated_at"))
-    matches = {}
-    if changed:
-        for query in {alert.query for alert in alerts}:
-            found = JobFilter(QueryDict(query), queryset=changed_jobs, reference=reference).qs
-            matches[query] = list(found.values_list("pk", flat=True))
+class Matcher:
+    """Which of the changed jobs each search finds, asked once per distinct search."""
+
+    def __init__(self, changed):
+        self.changed = changed
+        self.reference = reference_choices()
+        self.found = {}
+        if len(changed) <= MAX_IDS:
+            self.jobs = Job.objects.open().filter(pk__in=list(changed))
+        else:  # a first run over a large site: the same jobs, by their dates
+            self.jobs = Job.objects.open().filter(
+                updated_at__gt=min(changed.values()), updated_at__lte=max(changed.values())
+            )
+
+    def __call__(self, query):
+        if not self.changed:
+            return []
+        if query not in self.found:
+            job_filter = JobFilter(QueryDict(query), queryset=self.jobs, reference=self.reference)
+            self.found[query] = list(job_filter.qs.order_by().values_list("pk", flat=True))
+        return self.found[query]
+
+
+def _send_batch(alerts, now, until, changed, matcher):
+    matches = {query: matcher(query) for query in {alert.query for alert in alerts}}
     sent = defaultdict(set)
     matched = {pk for pks in matches.values() for pk in pks}
     if matched:
@@ -92,8 +121,8 @@ def _send_batch(alerts, now, reference):
     new = {
         alert.pk: [
             pk
-            for pk in matches.get(alert.query, [])
-            if changed[pk] > alert.checked_until and pk not in sent[alert.pk]
+            for pk in matches[alert.query]
+            if pk in changed and changed[pk] > alert.checked_until and pk not in sent[alert.pk]
         ]
         for alert in alerts
     }
@@ -106,7 +135,9 @@ def _send_batch(alerts, now, reference):
     queued = 0
     for alert in alerts:
         if new[alert.pk]:
-            queued += _send_one(alert, [jobs[pk] for pk in new[alert.pk]], until, now, reference)
+            queued += _send_one(
+                alert, [jobs[pk] for pk in new[alert.pk]], until, now, matcher.reference
+            )
     return queued
 
 

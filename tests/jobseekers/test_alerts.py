@@ -249,8 +249,9 @@ def test_the_sending_runs_a_fixed_number_of_queries(
         make_alert(user, query="q=kokki" if n % 2 else f"municipality={sysma}")
     for n in range(3):
         make_job(employer, status="published", title=f"Kokki {n}")
-    # due, municipalities, sectors, the batch, changed jobs, one per distinct search (2),
+    # due, the oldest mark, changed jobs, municipalities, sectors, the batch, one per
+    # distinct search (2),
     # sent already, jobs to list (none quiet); per alert: its savepoint (a transaction outside
     # tests), lock, insert, update, release (×6)
-    with django_assert_num_queries(9 + 6 * 5), django_capture_on_commit_callbacks(execute=False):
+    with django_assert_num_queries(10 + 6 * 5), django_capture_on_commit_callbacks(execute=False):
         assert send_due_alerts(later()) == 6
