@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 LOCALE_DIRS := $(wildcard */locale)
 PORT ?= 8000
 
-.PHONY: run test install messages migrate seed lint format check bench clean
+.PHONY: run test install messages migrate seed lint format check bench load clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; none was found." >&2; exit 1; }
@@ -54,6 +54,10 @@ check: messages
 
 bench: messages
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# 100 signed-in people browsing and 10 applying for a minute (bench/load.py); LOAD_ARGS=--help
+load: messages
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -13,6 +13,7 @@ from employers.models import Membership
 from jobs.models import Job, TransitionError
 from nelinvoimaa.emails import send_templated
 from nelinvoimaa.models import AuditEntry
+from nelinvoimaa.private_files import files_in
 
 logger = logging.getLogger(__name__)
 
@@ -309,10 +310,8 @@ def delete_orphan_cvs(now=None):
     """Delete CV files that no application refers to, older than a day: what a crash between
     writing the file and committing its row leaves behind. Returns how many."""
     storage = private_storage()
-    if not storage.exists(CV_DIR):
-        return 0
     cutoff = (now or timezone.now()) - timedelta(hours=ORPHAN_CV_HOURS)
-    names = [f"{CV_DIR}/{name}" for name in storage.listdir(CV_DIR)[1]]
+    names = files_in(storage, CV_DIR)
     old = [name for name in names if storage.get_modified_time(name) < cutoff]
     orphans = []
     for start in range(0, len(old), ORPHAN_BATCH):  # SQLite limits a query's parameters

@@ -13,6 +13,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nelinvoimaa.private_files import files_in
+
 from .models import private_storage
 
 MAX_CV_BYTES = 5 * 1024 * 1024
@@ -146,12 +148,9 @@ def take_all_pending_cvs(session):
 def delete_stale_pending_cvs(now=None):
     """Delete kept CVs older than PENDING_HOURS (their sessions may be long gone)."""
     storage = private_storage()
-    if not storage.exists(PENDING_DIR):
-        return 0
     cutoff = (now or timezone.now()) - timedelta(hours=PENDING_HOURS)
     deleted = 0
-    for name in storage.listdir(PENDING_DIR)[1]:
-        path = f"{PENDING_DIR}/{name}"
+    for path in files_in(storage, PENDING_DIR):
         if storage.get_modified_time(path) < cutoff:
             storage.delete(path)
             deleted += 1

@@ -167,6 +167,7 @@ def detail(request, job_id, slug):
             "other_jobs": other_jobs,
             "job_actions": sections("job_actions", request, job),
             "apply_sections": sections("job_apply_sections", request, job),
+            "job_sections": sections("job_sections", request, job),
             # Only an open job is offered to search engines as a posting.
             "job_posting": as_script_content(job_posting(job)) if job.is_open else None,
         },

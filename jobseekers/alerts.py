@@ -25,7 +25,7 @@ from jobs.filters import LIST_RELATED, JobFilter, reference_choices
 from jobs.models import Job
 
 from .models import Alert, AlertSentJob
-from .tasks import send_list_email
+from .tasks import queue_with_change
 
 BATCH = 500
 MAX_IDS = 5000  # changed jobs asked for by primary key; more, by their dates
@@ -153,7 +153,7 @@ def _send_one(alert, jobs, until, now, reference):
             )
             Alert.objects.filter(pk=alert.pk).update(checked_until=until, last_sent_at=now)
             message = alert_message(alert, jobs, reference)
-            transaction.on_commit(lambda: send_list_email.enqueue(**message))
+            queue_with_change(**message)
     except IntegrityError:  # a run at the same time sent one of these jobs
         return 0
     return 1

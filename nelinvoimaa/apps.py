@@ -28,6 +28,7 @@ class NelinvoimaaConfig(AppConfig):
         from .contributions import values
         from .ids import IdConverter
         from .page_cache import check_public_querysets, watch
+        from .private_files import check_cv_delivery
         from .staff import ensure_staff_group
 
         register_converter(IdConverter, "id")
@@ -35,6 +36,7 @@ class NelinvoimaaConfig(AppConfig):
         for model in public:
             watch(model)
         checks.register(lambda **kwargs: check_public_querysets(public), "models")
+        checks.register(check_cv_delivery)
         # Without a sender: it runs after each app's permissions exist, and is idempotent.
         post_migrate.connect(ensure_staff_group, dispatch_uid="ensure_staff_group")
 

@@ -20,7 +20,8 @@ The attributes an AppConfig may set (each a list):
 - `employer_tools`: (URL name taking the employer's slug, label, position): links in the
   members' menu of an employer.
 - `job_apply_sections`, `job_manage_sections`: callables(request, job) returning a Section for
-  a job's page (where it says how to apply) or for its member's page.
+  a job's page (where it says how to apply) or for its member's page; `job_sections`: the
+  same, shown below the job on its public page (the trainings app: trainings of its sector).
 - `job_actions`: callables(request, job) returning a Section shown at the top of a job's page
   (e.g. save the job); `job_list_actions`: callables(request, jobs) returning a Section shown
   with each job of a page of the job list (rendered with `job` in its context; called once

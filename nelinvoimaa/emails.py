@@ -5,8 +5,10 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import transaction
+from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django.template.loader import render_to_string
 from django.utils import translation
+from django_tasks_db.backend import DatabaseBackend
 
 from .tasks import send_email
 
@@ -52,15 +54,21 @@ def suppressed():
 
 
 def send_after_commit(subject, body, to, from_email, html=""):
-    """Enqueue the sending task once the current transaction commits (at once outside one)."""
+    """Queue the sending task so that it goes out only if the current transaction commits."""
     if _suppressed.get():
         return
-    # robust: what the e-mail tells of is committed; a failure to queue it is logged (ERROR,
-    # django.db.backends.base) and must not turn the user's success into an error page, nor
-    # stop the other e-mails of the same change.
-    transaction.on_commit(
-        lambda: send_email.enqueue(
-            subject=subject, body=body, to=to, from_email=from_email, html=html
-        ),
-        robust=True,
-    )
+
+    def enqueue():
+        send_email.enqueue(subject=subject, body=body, to=to, from_email=from_email, html=html)
+
+    in_database = isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
+    if in_database and transaction.get_connection().in_atomic_block:
+        # The queue is a table of the same database: the task row commits or rolls back with
+        # the change it tells of, so neither can be kept without the other (an outage right
+        # after the commit cannot lose the e-mail).
+        enqueue()
+        return
+    # Another backend runs or queues at once: only after commit. robust: what the e-mail tells
+    # of is committed; a failure to queue it is logged (ERROR, django.db.backends.base) and must
+    # not turn the user's success into an error page, nor stop the other e-mails of the change.
+    transaction.on_commit(enqueue, robust=True)

@@ -1,7 +1,8 @@
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core import checks
+from django.core.files.storage import FileSystemStorage, storages
 
 
 class PrivateFileStorage(FileSystemStorage):
@@ -24,3 +25,33 @@ class PrivateFileStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError("Private files have no URL; serve them through a view that checks access.")
+
+
+def check_cv_delivery(**kwargs):
+    """System check: with CVs in object storage the front server cannot send them from its
+    folder (X-Accel-Redirect); the checked view must stream them."""
+    if settings.CV_X_ACCEL_PREFIX and in_object_storage("private"):
+        return [
+            checks.Error(
+                "CV_X_ACCEL_PREFIX is set, but CVs are kept in object storage "
+                "(S3_PRIVATE_BUCKET), where the front server cannot read them.",
+                hint="Unset CV_X_ACCEL_PREFIX: the checked view then streams each CV.",
+                id="nelinvoimaa.E002",
+            )
+        ]
+    return []
+
+
+def in_object_storage(alias):
+    """Whether the storage `alias` ("default", "private") keeps its files away from the disk."""
+    return not isinstance(storages[alias], FileSystemStorage)
+
+
+def files_in(storage, folder):
+    """The names of the files in `folder` of `storage`, none when it has no such folder. (On
+    object storage a folder is only a prefix: `exists(folder)` is false even when it holds
+    files, so ask for its listing.)"""
+    try:
+        return [f"{folder}/{name}" for name in storage.listdir(folder)[1]]
+    except FileNotFoundError:
+        return []

@@ -76,7 +76,14 @@ def database_from_url(name):
             # How long a request waits for a connection: during an outage pages answer 503
             # after this, instead of holding a worker.
             "timeout": env_int("DATABASE_POOL_TIMEOUT", 2),
+            # How long the pool keeps retrying a lost connection before giving up; the next
+            # request then tries afresh. psycopg_pool doubles the pause between retries (1, 2,
+            # 4 … s), so after a long outage the first page came back a minute late; with a
+            # short window a connection is tried at least every second or on the next request.
+            "reconnect_timeout": env_int("DATABASE_POOL_RECONNECT_TIMEOUT", 2),
         },
+        # An unreachable host (not a refused port) fails the connection attempt within this.
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
     }
     if "sslmode" in query:
         options["sslmode"] = query["sslmode"]
@@ -288,6 +295,38 @@ STORAGES = {
     },
 }
 
+# Uploaded files can go to S3-compatible object storage instead (django-storages): public files
+# (logos, photos) when S3_MEDIA_BUCKET is set, CVs when S3_PRIVATE_BUCKET is set (a bucket of
+# their own, no public ACL, streamed through the checked view). Credentials: S3_ACCESS_KEY_ID
+# and S3_SECRET_ACCESS_KEY, or the machine's own (boto3's usual sources).
+S3_CONNECTION = {
+    "endpoint_url": env("S3_ENDPOINT_URL") or None,
+    "region_name": env("S3_REGION") or None,
+    "access_key": env("S3_ACCESS_KEY_ID") or None,
+    "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+}
+if env("S3_MEDIA_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": S3_CONNECTION
+        | {
+            "bucket_name": env("S3_MEDIA_BUCKET"),
+            # Public, plain addresses (a CDN or the bucket's own domain when S3_MEDIA_DOMAIN).
+            # "none" where the provider has no ACLs and a bucket policy makes it public.
+            "default_acl": None
+            if env("S3_MEDIA_ACL") == "none"
+            else env("S3_MEDIA_ACL", "public-read"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "custom_domain": env("S3_MEDIA_DOMAIN") or None,
+        },
+    }
+if env("S3_PRIVATE_BUCKET"):
+    STORAGES["private"] = {
+        "BACKEND": "nelinvoimaa.object_storage.PrivateS3Storage",
+        "OPTIONS": S3_CONNECTION | {"bucket_name": env("S3_PRIVATE_BUCKET")},
+    }
+
 # Outside production whitenoise serves straight from the apps' static folders (no collectstatic).
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
@@ -320,6 +359,9 @@ TASKS = {
         else "django.tasks.backends.immediate.ImmediateBackend"
     }
 }
+
+# A task running for longer than this is taken to have lost its worker (requeue_stalled_tasks).
+TASK_STALLED_MINUTES = env_int("TASK_STALLED_MINUTES", 30)
 
 # Security: a strict Content Security Policy with nonces, no inline scripts anywhere.
 SECURE_CSP = {

@@ -5,24 +5,25 @@ PostgreSQL (gunicorn and the test share the test database)."""
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from string import Template
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.db import connection
-from django.test import Client
 
 from tests.conftest import PDF, make_application, make_employer, make_job, make_user
+from tests.servers import (
+    collectstatic,
+    fetch,
+    free_port,
+    production_env,
+    signed_in,
+    start_gunicorn,
+    stop,
+    wait_until_up,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "nginx" / "nelinvoimaa.conf.template"
@@ -34,47 +35,6 @@ PNG = bytes.fromhex(
 pytestmark = pytest.mark.postgresql
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_up(url, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - loopback
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"nothing answered at {url}")
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # the redirect itself is the answer
-
-
-OPENER = urllib.request.build_opener(NoRedirect)
-
-
-def fetch(url, *, cookie=None, data=None):
-    request = urllib.request.Request(url, data=data)  # noqa: S310 - loopback
-    if cookie:
-        request.add_header("Cookie", cookie)
-    try:
-        with OPENER.open(request, timeout=10) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
-
-
-def stop(process):
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=30)
-
-
 @pytest.fixture
 def site(seeded_transactional_db, settings, tmp_path):
     nginx = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
@@ -84,38 +44,10 @@ def site(seeded_transactional_db, settings, tmp_path):
     # One key for both processes: the test signs in users whose sessions gunicorn reads.
     settings.SECRET_KEY = "front-server-test-" + "x" * 50
     call_command("createcachetable")
-    database = connection.settings_dict
     web_port, front_port = free_port(), free_port()
-    env = os.environ | {
-        "DJANGO_ENV": "production",
-        "DJANGO_SECRET_KEY": settings.SECRET_KEY,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:"
-        f"{database['PORT'] or 5432}/{database['NAME']}",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",  # plain HTTP over loopback
-        "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "DJANGO_PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
-        "CV_X_ACCEL_PREFIX": "/protected-cvs/",
-        "REDIS_URL": "",
-        "PORT": str(web_port),
-        "WEB_CONCURRENCY": "1",
-        "GUNICORN_ACCESS_LOG": "off",
-        "LOG_LEVEL": "WARNING",
-    }
-    # Production pages (a 404 too) name the hashed static files of collectstatic's manifest.
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    web = subprocess.Popen(  # noqa: S603
-        [str(gunicorn), "--config", "gunicorn.conf.py", "nelinvoimaa.wsgi"],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
+    env = production_env(settings, port=web_port, CV_X_ACCEL_PREFIX="/protected-cvs/")
+    collectstatic(env)
+    web = start_gunicorn(env)
     server = Template(TEMPLATE.read_text()).safe_substitute(
         NELINVOIMAA_LISTEN=f"127.0.0.1:{front_port}",
         NELINVOIMAA_UPSTREAM=f"127.0.0.1:{web_port}",
@@ -155,13 +87,6 @@ http {{
     finally:
         stop(front)
         stop(web)
-
-
-def signed_in(user):
-    """The session cookie of `user`, signed in as Django signs in (in the shared database)."""
-    client = Client()
-    client.force_login(user)
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
 def test_media_cvs_and_the_size_limit_through_the_front_server(site):

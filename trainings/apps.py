@@ -5,3 +5,36 @@ from django.utils.translation import gettext_lazy as _
 class TrainingsConfig(AppConfig):
     name = "trainings"
     verbose_name = _("Trainings")
+
+    # What the app contributes to the core and to lower apps (nelinvoimaa/contributions.py).
+    navigation = [("trainings:list", _("Trainings"), 15)]
+    public_models = ["trainings.Training", "trainings.TrainingSession"]
+    staff_permissions = [
+        "view_training",
+        "moderate_training",
+        "view_trainingevent",
+        "view_demand",
+    ]
+    sitemaps = ["trainings.sitemaps.SITEMAPS"]
+    home_sections = ["trainings.sections.home"]
+    dashboard_sections = ["trainings.sections.my_enrolments"]
+    employer_tools = [("trainings:provider", _("Trainings"), 20)]
+    job_sections = ["trainings.sections.job_trainings"]
+    review_queues = ["trainings.sections.review_queue"]
+    personal_data = ["trainings.personal_data"]
+    demo_data = ["trainings.demo"]
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed
+
+        from .models import Training
+
+        # A training is found by its sectors' names: stored again when they change.
+        m2m_changed.connect(
+            _sectors_changed, sender=Training.sectors.through, dispatch_uid="training-sectors"
+        )
+
+
+def _sectors_changed(sender, instance, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and hasattr(instance, "refresh_derived"):
+        instance.refresh_derived()

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from nelinvoimaa.backups import BackupError, backup
+from nelinvoimaa.private_files import in_object_storage
 
 
 def tables():
@@ -33,3 +34,10 @@ class Command(BaseCommand):
         rows = sum(manifest["rows"].values())
         files = sum(len(found) for found in manifest["files"].values())
         self.stdout.write(f"Backed up {rows} rows and {files} files into {target}.")
+        for alias, what in (("default", "logos and photos"), ("private", "CVs")):
+            if in_object_storage(alias):
+                bucket = settings.STORAGES[alias]["OPTIONS"]["bucket_name"]
+                self.stderr.write(
+                    f"The {what} are in the bucket {bucket}, not in this backup: back the "
+                    "bucket up with its provider's versioning or replication (or rclone sync)."
+                )

@@ -1,0 +1,47 @@
+"""Finding trainings by words: the terms of a training's title, organiser, place, kind,
+sectors and description are stored on it (nelinvoimaa/words.py makes them) and matched as
+the jobs' stored terms are on SQLite (jobs/search.py), the same way on both databases. A
+few hundred trainings need no full-text index."""
+
+from jobs.search import matching, spaced, terms
+from nelinvoimaa.words import query_word, text_terms
+
+MAX_TEXT_WORDS = 2000
+
+# What Finnish speakers type for each kind of training (GLOSSARY.md).
+KIND_WORDS = {
+    "degree": "tutkinto",
+    "short_course": "kurssi lyhytkoulutus",
+    "apprenticeship": "oppisopimus",
+    "entrepreneurship": "yrittäjyys yrittäjä",
+    "info_session": "infotilaisuus",
+    "mentoring": "mentorointi mentori",
+}
+
+
+def training_terms(training):
+    """The stored terms of a training (its sectors once it has been saved)."""
+    parts = [
+        text_terms(training.title, training.language),
+        text_terms(KIND_WORDS.get(training.kind, ""), "fi"),
+    ]
+    if training.provider_id:
+        parts.append(text_terms(training.provider.name, "fi"))
+    if training.municipality_id:
+        municipality = training.municipality
+        parts.append(text_terms(f"{municipality.name_fi} {municipality.name_sv}", "fi"))
+    if training.pk:
+        for sector in training.sectors.all():
+            parts.append(text_terms(sector.name_fi, "fi"))
+            parts.append(text_terms(sector.name_sv, "sv"))
+            parts.append(text_terms(sector.name_en, "en"))
+    parts.append(text_terms(training.description, training.language, limit=MAX_TEXT_WORDS))
+    return spaced(term for terms_ in parts for term in terms_)
+
+
+def search(queryset, query):
+    """Trainings whose stored terms have every word of `query`."""
+    query_words = [word for word in terms(query) if any(query_word(word))]
+    if not query_words:
+        return queryset
+    return queryset.filter(matching("search_words", query_words, on_postgresql=False))
