@@ -20,7 +20,14 @@ def apply_button(request, job):
     """On a job's page: the way to apply here, while the job is open."""
     if job.apply_method != ApplyMethod.HERE:
         return None
-    return Section("applications/_apply_button.html")
+    applied = None
+    if request.user.is_authenticated:
+        applied = (
+            Application.objects.filter(job=job, applicant=request.user)
+            .exclude(status=Application.Status.WITHDRAWN)
+            .first()
+        )
+    return Section("applications/_apply_button.html", {"applied": applied})
 
 
 def applicants_link(request, job):

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jobs.access import member_job_or_404
 from jobs.models import Job, TransitionError
@@ -239,9 +239,16 @@ def download_cv(request, application_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def withdraw(request, application_id):
-    application = get_object_or_404(Application, pk=application_id, applicant=request.user)
+    """Asks first (GET), withdraws on POST; the person may apply again while the job is open."""
+    application = get_object_or_404(
+        Application.objects.select_related("job", "job__employer"),
+        pk=application_id,
+        applicant=request.user,
+    )
+    if request.method != "POST":
+        return render(request, "applications/withdraw.html", {"application": application})
     try:
         application.withdraw(request.user)
     except TransitionError:
