@@ -122,6 +122,8 @@ def job_list(request):
             "page": page,
             "counts": counts,
             "chips": chips,
+            # Active filters besides the words: the count on the "Filter (n)" disclosure.
+            "filter_count": len(chips) - bool(understood.get("q")),
             "feed_query": feed_query.urlencode(),
             "suggestion": suggested_query(understood) if not counts.total else None,
             "list_sections": sections("job_list_sections", request, params),

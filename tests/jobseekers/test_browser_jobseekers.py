@@ -88,3 +88,30 @@ def test_save_a_search_as_an_alert_get_the_email_once_and_unsubscribe_without_si
     context.close()
     assert not Alert.objects.exists()
     assert csp_violations == []
+
+
+def test_on_a_phone_the_results_come_first_and_tables_become_cards(live_server, browser):
+    employer = make_employer(
+        "Lomakylä Vuorenmäki", make_user("o@example.com"), "781", verified=True
+    )
+    job = make_job(employer, status="published", title="Kokki")
+    person = make_user("p@example.com")
+    make_application(job, person)
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    sysma = Municipality.objects.get(code="781").pk
+    page.goto(f"{live_server.url}/fi/jobs/?municipality={sysma}&housing=on")
+    disclosure = page.get_by_text("Rajaa (2)")
+    expect(disclosure).to_be_visible()
+    expect(page.get_by_label("Asunto järjestyy")).to_be_hidden()  # behind the disclosure
+    page.get_by_role("link", name="Siirry tuloksiin").click()
+    assert page.url.endswith("#results-title")
+    disclosure.click()
+    expect(page.get_by_label("Asunto järjestyy")).to_be_visible()
+    assert_accessible(page)
+    browser_sign_in(page, live_server, person.email)
+    page.goto(f"{live_server.url}/fi/dashboard/")
+    expect(page.get_by_role("link", name="Kokki", exact=True)).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
+    context.close()
