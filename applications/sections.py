@@ -1,8 +1,10 @@
 """What the applications app shows on pages of the core (see nelinvoimaa/contributions.py)."""
 
 from django.db.models import Count, Q
+from django.http import Http404
+from django.urls import resolve
 
-from jobs.models import ApplyMethod
+from jobs.models import ApplyMethod, Job
 from nelinvoimaa.contributions import Section
 
 from .models import Application
@@ -44,3 +46,17 @@ def new_application_counts():
             "applications", filter=Q(applications__status=Application.Status.RECEIVED)
         )
     }
+
+
+def applying_for(request, next_path):
+    """On the sign-in page of a visitor sent there from a job's apply button: which job."""
+    try:
+        match = resolve(next_path)
+    except Http404:
+        return None
+    if match.view_name != "applications:apply":
+        return None
+    job = Job.objects.public().select_related("employer").filter(pk=match.kwargs["job_id"]).first()
+    if job is None:
+        return None
+    return Section("applications/_applying_for.html", {"applying_for": job}, order=10)

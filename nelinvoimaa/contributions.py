@@ -32,6 +32,9 @@ The attributes an AppConfig may set (each a list):
   of a jobseeker's profile); `apply_stored_cv`: callables(user) returning a CV the person
   keeps in private storage, {"name": storage name, "original": file name, "stored": True},
   or None: the apply form offers it as the application's CV.
+- `sign_in_sections`: callables(request, next_path) returning a Section shown at the top of the
+  sign-in and sign-up pages, or None: where the person is going (the applications app: the
+  job they are applying for).
 - `member_job_annotations`: callables() returning annotations for the employer's jobs on the
   dashboard; `member_job_badges`: templates shown beside each of them.
 - `review_queues`: dotted paths of callables(request) returning a Section for the admin index

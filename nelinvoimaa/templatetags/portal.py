@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from ..contributions import sections
+
 register = template.Library()
 
 
@@ -25,6 +27,17 @@ def render_section(context, section):
     template = context.template.engine.get_template(section.template)
     with context.push(**section.context):
         return template.render(context)
+
+
+@register.simple_tag(takes_context=True)
+def sign_in_sections(context):
+    """On the sign-in and sign-up pages: what the apps say about where the person is going
+    (`sign_in_sections`, e.g. the job they are applying for)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    target = request.GET.get("next") or request.POST.get("next") or ""
+    return sections("sign_in_sections", request, target) if target.startswith("/") else []
 
 
 @register.simple_tag(takes_context=True)

@@ -81,3 +81,18 @@ def test_the_dashboard_tells_the_two_my_details_links_apart(client, jobseeker):
     html = client.get("/fi/dashboard/").content.decode()
     assert "Omat tiedot ja kieli" in html and "Lataa tai poista tietoni" in html
     assert "Työnhakijaprofiilini" in html
+
+
+def test_a_visitor_sent_to_sign_in_from_a_job_sees_which_job(client, job):
+    login = client.get(f"/fi/jobs/{job.pk}/apply/")["Location"]
+    html = client.get(login).content.decode()
+    assert "hakeaksesi paikkaa ”Kokki” (Päijänteen Rantalomat Oy)" in html
+    signup = client.get(f"/fi/accounts/signup/?next=/fi/jobs/{job.pk}/apply/").content.decode()
+    assert "hakeaksesi paikkaa ”Kokki”" in signup
+    # Nothing for another target, a draft, or junk.
+    assert "hakeaksesi" not in client.get("/fi/accounts/login/?next=/fi/jobs/").content.decode()
+    draft = make_job(job.employer, title="Luonnos")
+    html = client.get(f"/fi/accounts/login/?next=/fi/jobs/{draft.pk}/apply/").content.decode()
+    assert "Luonnos" not in html
+    for junk in ["/fi/jobs/99999999999999999999/apply/", "//evil.example/", "/%00"]:
+        assert client.get(f"/fi/accounts/login/?next={junk}").status_code == 200
