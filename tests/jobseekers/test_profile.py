@@ -166,6 +166,9 @@ def test_the_profile_and_its_cv_are_exported_and_deleted_with_the_account(
     assert archive.read("files/profile-cv-Oma.pdf") == PDF
     summary = archive.read("jobseeker.txt").decode()
     assert "Kokki" in summary and "“kokki”" in summary and "Kokki, kolme kesää" in summary
+    readme = archive.read("README.txt").decode()
+    assert "Kaikki, mitä Nelinvoimaa säilyttää sinusta" in readme
+    assert "jobseeker.txt" in readme and "Tallennetut työpaikat: 1" in readme
     data = archive.read("data.json").decode()
     assert "jobseekers.Profile.user" in data and "jobseekers.SavedJob.user" in data
     name = Profile.objects.get().cv.name
