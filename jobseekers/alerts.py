@@ -23,8 +23,9 @@ from django.utils import timezone, translation
 
 from jobs.filters import LIST_RELATED, JobFilter, reference_choices
 from jobs.models import Job
+from jobs.search import search, terms
 
-from .models import Alert, AlertSentJob
+from .models import Alert, AlertSentJob, understood_search
 from .tasks import queue_with_change
 
 BATCH = 500
@@ -88,26 +89,69 @@ def send_due_alerts(now=None, batch=BATCH):
 
 
 class Matcher:
-    """Which of the changed jobs each search finds, asked once per distinct search."""
+    """Which of the changed jobs each search finds. The words are the costly part: each
+    distinct set of words is searched once (jobs.search, over the changed jobs only); the
+    choices (municipality, sector, type, months, remote, housing) are then checked on the
+    jobs in memory, as the job list's filters do (jobs/filters.py: any value of a filter,
+    every filter)."""
+
+    FIELDS = (
+        "municipality_id",
+        "sector_id",
+        "employment_type",
+        "work_months",
+        "is_remote",
+        "housing_offered",
+    )
 
     def __init__(self, changed):
-        self.changed = changed
         self.reference = reference_choices()
-        self.found = {}
         if len(changed) <= MAX_IDS:
-            self.jobs = Job.objects.open().filter(pk__in=list(changed))
+            queryset = Job.objects.open().filter(pk__in=list(changed))
         else:  # a first run over a large site: the same jobs, by their dates
-            self.jobs = Job.objects.open().filter(
+            queryset = Job.objects.open().filter(
                 updated_at__gt=min(changed.values()), updated_at__lte=max(changed.values())
             )
+        self.queryset = queryset
+        self.jobs = (
+            {row["pk"]: row for row in queryset.values("pk", *self.FIELDS)} if changed else {}
+        )
+        self.by_words = {}
+        self.found = {}
 
     def __call__(self, query):
-        if not self.changed:
-            return []
         if query not in self.found:
-            job_filter = JobFilter(QueryDict(query), queryset=self.jobs, reference=self.reference)
-            self.found[query] = list(job_filter.qs.order_by().values_list("pk", flat=True))
+            self.found[query] = self._match(query) if self.jobs else []
         return self.found[query]
+
+    def _match(self, query):
+        chosen = understood_search(QueryDict(query), self.reference)
+        words = " ".join(terms(chosen.get("q") or ""))
+        if words:
+            if words not in self.by_words:
+                found = search(self.queryset, words).order_by().values_list("pk", flat=True)
+                self.by_words[words] = set(found)
+            candidates = [self.jobs[pk] for pk in self.by_words[words] if pk in self.jobs]
+        else:
+            candidates = self.jobs.values()
+        choices = {
+            "municipality_id": {int(v) for v in chosen.get("municipality") or []},
+            "sector_id": {int(v) for v in chosen.get("sector") or []},
+            "employment_type": set(chosen.get("employment_type") or []),
+        }
+        months = sum(1 << (int(v) - 1) for v in chosen.get("month") or [])
+        required = [
+            field
+            for name, field in (("remote", "is_remote"), ("housing", "housing_offered"))
+            if chosen.get(name)
+        ]
+        return [
+            job["pk"]
+            for job in candidates
+            if all(not values or job[field] in values for field, values in choices.items())
+            and (not months or job["work_months"] & months)
+            and all(job[field] for field in required)
+        ]
 
 
 def _send_batch(alerts, now, until, changed, matcher):

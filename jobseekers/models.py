@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import private_storage
-from jobs.filters import open_jobs_filter
+from jobs.filters import JobFilter
 from jobs.models import Job
 
 # The job list's parameters an alert keeps: what to find, not how to show it (sort, page) nor
@@ -84,15 +84,27 @@ class SavedJob(models.Model):
         return f"{self.user_id} – {self.job_id}"
 
 
+def understood_search(params, reference=None):
+    """What the job list understands of its parameters (jobs.filters.JobFilter): a place named
+    in the words chosen as a municipality, values it cannot take left out."""
+    job_filter = JobFilter(params, reference=reference)
+    job_filter.form.is_valid()
+    return job_filter.form.cleaned_data
+
+
 def alert_query(params):
     """The search of the job list's parameters as an alert keeps it: what the job list
-    understands of them (jobs.filters), only ALERT_PARAMETERS, in a stable order."""
-    understood = open_jobs_filter(params).data
+    understands of them, only ALERT_PARAMETERS, in a stable order."""
+    chosen = understood_search(params)
     query = QueryDict(mutable=True)
     for name in ALERT_PARAMETERS:
-        values = [value for value in understood.getlist(name) if value]
-        if values:
-            query.setlist(name, sorted(values) if name != "q" else values[:1])
+        value = chosen.get(name)
+        if name == "q" and value:
+            query[name] = value
+        elif name in {"remote", "housing"} and value:
+            query[name] = "on"
+        elif isinstance(value, list) and value:
+            query.setlist(name, sorted(value, key=lambda v: (len(v), v)))
     return query.urlencode()
 
 

@@ -1,11 +1,12 @@
 """Job alerts (hakuvahti): saved from a search, sent once per job, stopped with one click."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
+from jobs.models import Job
 from jobseekers.alerts import SETTLE, send_due_alerts
 from jobseekers.models import MAX_ALERTS, Alert, AlertSentJob
 from nelinvoimaa.models import Municipality
@@ -250,9 +251,58 @@ def test_the_sending_runs_a_fixed_number_of_queries(
         make_alert(user, query="q=kokki" if n % 2 else f"municipality={sysma}")
     for n in range(3):
         make_job(employer, status="published", title=f"Kokki {n}")
-    # due, the oldest mark, changed jobs, municipalities, sectors, the batch, one per
-    # distinct search (2),
+    # due, the oldest mark, changed jobs, municipalities, sectors, the changed jobs' choices,
+    # the one search with words, the batch,
     # sent already, jobs to list (none quiet); per alert: its savepoint (a transaction outside
     # tests), lock, insert, update, release (×6)
     with django_assert_num_queries(10 + 6 * 5), django_capture_on_commit_callbacks(execute=False):
         assert send_due_alerts(later()) == 6
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "q=kokki",
+        "q=kokki+sysmässä",
+        "municipality={sysma}",
+        "municipality={sysma}&municipality={hartola}&sector={tourism}",
+        "employment_type=summer&employment_type=seasonal",
+        "month=7&housing=on",
+        "remote=on",
+        "q=siivooja&month=1",
+        "municipality=99999",
+    ],
+)
+def test_the_sending_finds_what_the_job_list_finds(employer, other_owner, query):
+    from jobs.filters import open_jobs_filter
+    from jobseekers.alerts import Matcher
+    from nelinvoimaa.models import Sector
+
+    hartola = other_owner.memberships.get().employer
+    summer = {"start_date": date(2027, 6, 1), "end_date": date(2027, 8, 31)}
+    make_job(employer, status="published", title="Kokki", employment_type="summer", **summer)
+    make_job(employer, status="published", title="Siivooja", housing_offered=True, **summer)
+    make_job(
+        hartola,
+        status="published",
+        title="Kokki Hartolaan",
+        employment_type="seasonal",
+        start_date=date(2027, 1, 1),
+        end_date=date(2027, 2, 28),
+    )
+    make_job(employer, status="published", title="Etäkokki", is_remote=True, municipality=None)
+    make_job(hartola, status="published", title="Hoitaja", sector=Sector.objects.get(slug="care"))
+    ids = {
+        "sysma": Municipality.objects.get(code="781").pk,
+        "hartola": Municipality.objects.get(code="081").pk,
+        "tourism": Sector.objects.get(slug="tourism").pk,
+    }
+    from django.http import QueryDict
+
+    from jobseekers.models import alert_query
+
+    stored = alert_query(QueryDict(query.format(**ids)))
+    changed = dict(Job.objects.values_list("pk", "updated_at"))
+    expected = set(open_jobs_filter(QueryDict(stored)).qs.values_list("pk", flat=True))
+    assert set(Matcher(changed)(stored)) == expected
