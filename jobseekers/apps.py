@@ -18,5 +18,13 @@ class JobseekersConfig(AppConfig):
     job_list_sections = ["jobseekers.sections.save_search"]
     apply_initial = ["jobseekers.sections.apply_initial"]
     apply_stored_cv = ["jobseekers.sections.apply_stored_cv"]
+    employer_tools = [("jobseekers:cards", _("Find jobseekers"), 30)]
+    staff_permissions = [
+        "view_contactrequest",
+        "view_contactblock",
+        "add_contactblock",
+        "change_contactblock",
+        "delete_contactblock",
+    ]
     personal_data = ["jobseekers.personal_data"]
     demo_data = ["jobseekers.demo"]

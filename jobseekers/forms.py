@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.uploads import clean_cv
 from jobs.forms import DateInput
 from jobs.models import EmploymentType
+from nelinvoimaa.models import Municipality, Sector
 
 from .models import Alert, OpenTo, PresencePeriod, Profile
 
@@ -81,6 +82,7 @@ class ProfileForm(forms.ModelForm):
             "introduction",
             "phone",
             "open_to",
+            "visible_to_employers",
         ]
         labels = {"sectors": _("Sectors"), "municipalities": _("Municipalities where I would work")}
         widgets = {
@@ -128,3 +130,33 @@ class PresenceForm(forms.ModelForm):
         if starts and ends and ends < starts:
             self.add_error("ends", _("The end cannot be before the start."))
         return cleaned
+
+
+class CardSearchForm(forms.Form):
+    sector = forms.ModelChoiceField(Sector.objects.all(), label=_("Sector"), required=False)
+    municipality = forms.ModelChoiceField(
+        Municipality.objects.all(), label=_("Municipality"), required=False
+    )
+    month = forms.TypedChoiceField(
+        label=_("Available in"),
+        choices=[("", _("Any month"))] + list(MONTHS.items()),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    present = forms.TypedChoiceField(
+        label=_("In the region in"),
+        choices=[("", _("Any month"))] + list(MONTHS.items()),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
+class ContactRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text=_("Say what work you offer. The person sees your employer's name."),
+    )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.models import private_storage
 from jobs.filters import JobFilter
 from jobs.models import Job
+from nelinvoimaa.emails import send_templated
 
 # The job list's parameters an alert keeps: what to find, not how to show it (sort, page) nor
 # a window relative to today ("posted within a week").
@@ -267,6 +268,14 @@ class Profile(models.Model):
     )
     cv_name = models.CharField(_("file name of the CV"), max_length=150, blank=True)
     open_to = models.JSONField(_("I am open to"), default=list, blank=True)
+    visible_to_employers = models.BooleanField(
+        _("Verified employers may find my anonymous card"),
+        default=False,
+        help_text=_(
+            "The card shows your wishes, months, languages and presence periods, never your "
+            "name or contact details. An employer can ask to contact you; you accept or decline."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -324,3 +333,100 @@ class PresencePeriod(models.Model):
 
     def __str__(self):
         return f"{self.municipality_id}: {self.starts}–{self.ends}"
+
+
+CONTACT_REQUESTS_PER_DAY = 10  # per employer: enough to recruit, too few to spam
+
+
+class ContactRequestQuerySet(models.QuerySet):
+    def sent_today_by(self, employer):
+        return self.filter(employer=employer, created_at__gte=timezone.now() - timedelta(days=1))
+
+
+class ContactRequest(models.Model):
+    """A verified employer asks to contact the person behind an anonymous card; the person
+    accepts (the employer then sees their name and contact details) or declines."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    employer = models.ForeignKey(
+        "employers.Employer",
+        on_delete=models.CASCADE,
+        related_name="contact_requests",
+        verbose_name=_("employer"),
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    profile = models.ForeignKey(
+        Profile,
+        on_delete=models.CASCADE,
+        related_name="contact_requests",
+        verbose_name=_("jobseeker profile"),
+    )
+    message = models.TextField(_("message"), max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    objects = ContactRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employer", "profile"], name="contact_request_once_per_employer"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.employer_id} → {self.profile_id}"
+
+    def answer(self, accept):
+        """Accept or decline, once; the employer's members are told by e-mail."""
+        with transaction.atomic():
+            updated = ContactRequest.objects.filter(pk=self.pk, status=self.Status.PENDING).update(
+                status=self.Status.ACCEPTED if accept else self.Status.DECLINED,
+                answered_at=timezone.now(),
+            )
+            self.refresh_from_db()
+            if updated:
+                for email, language in self.employer.member_emails():
+                    send_templated(
+                        email,
+                        "jobseekers/emails/contact_answered",
+                        {"request": self, "site_url": settings.SITE_URL},
+                        language,
+                    )
+        return bool(updated)
+
+
+class ContactBlock(models.Model):
+    """Staff stop an employer from searching cards and sending requests (abuse)."""
+
+    employer = models.OneToOneField(
+        "employers.Employer",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("employer"),
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    created_at = models.DateTimeField(_("blocked"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("employer blocked from contacting jobseekers")
+        verbose_name_plural = _("employers blocked from contacting jobseekers")
+
+    def __str__(self):
+        return str(self.employer_id)

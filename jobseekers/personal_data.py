@@ -1,6 +1,7 @@
 """The jobseekers' part of a person's data (nelinvoimaa/personal_data.py): the rows (profile,
-saved jobs, alerts, presence periods) are found by introspection or go with the profile; here
-the stored CV file, and a summary a person can read."""
+saved jobs, alerts; presence periods and contact requests with the profile) are found by
+introspection or go with the profile; here the stored CV file, and a summary a person can read
+(which has the presence periods and contact requests data.json does not reach)."""
 
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -23,6 +24,9 @@ def export_files(user):
                 "presence": profile.presence.select_related("municipality") if profile else [],
                 "saved_jobs": user.saved_jobs.select_related("job", "job__employer"),
                 "alerts": with_descriptions(user.job_alerts.all()),
+                "contact_requests": profile.contact_requests.select_related("employer")
+                if profile
+                else [],
             },
         ).encode(),
     )

@@ -67,8 +67,17 @@ def apply_stored_cv(user):
 
 def my_profile(request):
     """A pointer to the jobseeker profile, told apart from the account's details."""
+    profile = profile_of(request)
+    # Requests can come only to a card that is, or was, visible.
+    waiting = (
+        profile.contact_requests.filter(status="pending").count()
+        if profile and profile.visible_to_employers
+        else 0
+    )
     return Section(
-        "jobseekers/_dashboard_profile.html", {"jobseeker_profile": profile_of(request)}, order=5
+        "jobseekers/_dashboard_profile.html",
+        {"jobseeker_profile": profile, "waiting": waiting},
+        order=5,
     )
 
 

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -8,11 +10,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from employers.access import member_employer_or_404
 from jobs.models import Job
+from nelinvoimaa.emails import send_templated
 
 from .alerts import with_descriptions
-from .forms import AlertForm, FrequencyForm, PresenceForm, ProfileForm
-from .models import MAX_ALERTS, Alert, PresencePeriod, Profile, SavedJob, alert_query
+from .cards import find_cards
+from .forms import (
+    AlertForm,
+    CardSearchForm,
+    ContactRequestForm,
+    FrequencyForm,
+    PresenceForm,
+    ProfileForm,
+)
+from .models import (
+    CONTACT_REQUESTS_PER_DAY,
+    MAX_ALERTS,
+    Alert,
+    ContactBlock,
+    ContactRequest,
+    PresencePeriod,
+    Profile,
+    SavedJob,
+    alert_query,
+)
 from .planner import year_of_work
 
 
@@ -211,3 +233,103 @@ def year(request):
         "jobseekers/year.html",
         {"months": months, "gaps": gaps, "undated": undated, "profile": mine},
     )
+
+
+def contacting_employer_or_404(user, slug):
+    """The employer, if `user` is its member; whether it may search cards: verified by staff
+    and not blocked for abuse."""
+    employer, _membership = member_employer_or_404(user, slug)
+    allowed = employer.is_verified and not ContactBlock.objects.filter(employer=employer).exists()
+    return employer, allowed
+
+
+@login_required
+@require_safe
+def cards(request, slug):
+    """A verified employer finds anonymous cards of people who chose to be found."""
+    employer, allowed = contacting_employer_or_404(request.user, slug)
+    if not allowed:
+        return render(request, "jobseekers/cards.html", {"employer": employer}, status=403)
+    form = CardSearchForm(request.GET or None)
+    found = find_cards(**form.cleaned_data) if form.is_valid() else find_cards()
+    asked = set(
+        ContactRequest.objects.filter(employer=employer, profile__in=found).values_list(
+            "profile_id", flat=True
+        )
+    )
+    sent = employer.contact_requests.select_related("profile__user")[:50]
+    return render(
+        request,
+        "jobseekers/cards.html",
+        {
+            "employer": employer,
+            "allowed": True,
+            "form": form,
+            "cards": found,
+            "asked": asked,
+            "sent": sent,
+            "contact_form": ContactRequestForm(),
+            "left_today": CONTACT_REQUESTS_PER_DAY
+            - ContactRequest.objects.sent_today_by(employer).count(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def request_contact(request, slug, profile_id):
+    employer, allowed = contacting_employer_or_404(request.user, slug)
+    profile = get_object_or_404(Profile, pk=profile_id, visible_to_employers=True)
+    form = ContactRequestForm(request.POST)
+    if not allowed:
+        raise Http404
+    if not form.is_valid():
+        messages.error(request, _("Write a message of at most 1000 characters."))
+    elif ContactRequest.objects.sent_today_by(employer).count() >= CONTACT_REQUESTS_PER_DAY:
+        messages.error(
+            request,
+            _("Your employer has sent %(count)s contact requests today, the most in a day.")
+            % {"count": CONTACT_REQUESTS_PER_DAY},
+        )
+    else:
+        try:
+            with transaction.atomic():
+                contact = ContactRequest.objects.create(
+                    employer=employer,
+                    sent_by=request.user,
+                    profile=profile,
+                    message=form.cleaned_data["message"],
+                )
+                send_templated(
+                    profile.user.email,
+                    "jobseekers/emails/contact_request",
+                    {"request": contact, "site_url": settings.SITE_URL},
+                    profile.user.language,
+                )
+        except IntegrityError:
+            messages.info(request, _("Your employer has already asked this person."))
+        else:
+            messages.success(request, _("The request has been sent."))
+    return redirect("jobseekers:cards", employer.slug)
+
+
+@login_required
+@require_safe
+def contact_requests(request):
+    found = ContactRequest.objects.filter(profile__user=request.user).select_related("employer")
+    return render(request, "jobseekers/contact_requests.html", {"requests": found})
+
+
+@login_required
+@require_POST
+def answer_contact(request, request_id):
+    contact = get_object_or_404(ContactRequest, pk=request_id, profile__user=request.user)
+    accept = request.POST.get("answer") == "accept"
+    if contact.answer(accept):
+        messages.success(
+            request,
+            _("Accepted: the employer now sees your name and contact details.")
+            if accept
+            else _("Declined: the employer sees only that you declined."),
+        )
+    return redirect("jobseekers:contact_requests")

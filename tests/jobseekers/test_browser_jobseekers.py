@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from jobseekers.alerts import SETTLE, send_due_alerts
-from jobseekers.models import Alert, PresencePeriod, Profile, SavedJob
+from jobseekers.models import Alert, ContactRequest, PresencePeriod, Profile, SavedJob
 from nelinvoimaa.models import Municipality
 from tests.accessibility import assert_accessible
 from tests.conftest import browser_sign_in, make_application, make_employer, make_job, make_user
@@ -38,15 +38,32 @@ def test_the_jobseekers_pages_pass_axe(live_server, page, csp_violations, langua
         starts=date(2027, 6, 15),
         ends=date(2027, 8, 10),
     )
+    profile.visible_to_employers = True
+    profile.save()
+    ContactRequest.objects.create(employer=employer, profile=profile, message="Hei")
     page.goto(f"{live_server.url}/{language}/alerts/unsubscribe/{alert.unsubscribe_token()}/")
     assert_accessible(page)
     browser_sign_in(page, live_server, person.email)
-    for path in ["dashboard/", "saved/", "alerts/", "my-profile/", "year/", "jobs/"]:
+    for path in [
+        "dashboard/",
+        "saved/",
+        "alerts/",
+        "my-profile/",
+        "year/",
+        "jobs/",
+        "contact-requests/",
+    ]:
         page.goto(f"{live_server.url}/{language}/{path}")
         assert page.locator("h1").count() == 1
         assert_accessible(page)
     page.goto(f"{live_server.url}/{language}{job.get_absolute_url()[3:]}")
     assert_accessible(page)
+    page.context.clear_cookies()
+    browser_sign_in(page, live_server, "o@example.com")
+    page.goto(f"{live_server.url}/{language}/find-jobseekers/{employer.slug}/")
+    assert_accessible(page)
+    page.context.clear_cookies()
+    browser_sign_in(page, live_server, person.email)
     page.goto(f"{live_server.url}/{language}/my-profile/")
     page.locator("form[action$='/my-profile/presence/'] button").click()  # empty: errors
     assert_accessible(page)

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from jobseekers.models import Alert, PresencePeriod, Profile, SavedJob
+from jobseekers.models import Alert, ContactRequest, PresencePeriod, Profile, SavedJob
 from nelinvoimaa.models import Municipality, Sector
 from tests.conftest import PDF, make_application, make_employer, make_job, make_user
 from tests.test_html_valid import VNU, validate
@@ -33,6 +33,9 @@ def test_the_jobseekers_pages_are_valid_html(client, tmp_path):
         starts=date(2027, 6, 15),
         ends=date(2027, 8, 10),
     )
+    profile.visible_to_employers = True
+    profile.save()
+    ContactRequest.objects.create(employer=employer, sent_by=owner, profile=profile, message="Hei")
     token = alert.unsubscribe_token()
     pages = [
         client.get(f"/{language}/alerts/unsubscribe/{token}/").content
@@ -61,6 +64,13 @@ def test_the_jobseekers_pages_are_valid_html(client, tmp_path):
             {"presence-starts": "2027-02-01", "presence-ends": "2027-01-01"},
         ).content
     )
+    pages += [client.get(f"/{lang}/contact-requests/").content for lang in ("fi", "sv", "en")]
+    client.force_login(owner)
+    pages += [
+        client.get(f"/{lang}/find-jobseekers/{employer.slug}/?month=7").content
+        for lang in ("fi", "sv", "en")
+    ]
+    client.force_login(person)
     client.post("/fi/my-profile/", {"cv_file": SimpleUploadedFile("cv.pdf", PDF)})
     pages.append(client.get("/fi/my-profile/").content)
     pages.append(client.post(f"/en/alerts/unsubscribe/{token}/").content)
