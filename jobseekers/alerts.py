@@ -29,6 +29,7 @@ from .models import Alert, AlertSentJob, understood_search
 from .tasks import queue_with_change
 
 BATCH = 500
+EMAIL_JOBS = 20  # jobs listed in one e-mail
 MAX_IDS = 5000  # changed jobs asked for by primary key; more, by their dates
 # A job saved a moment ago may not be committed yet: a run looks only at jobs changed at least
 # this long ago, so the next run still sees one that was committed late.
@@ -210,7 +211,12 @@ def alert_message(alert, jobs, reference=None):
     with translation.override(alert.user.language):
         context = {
             "alert": alert,
-            "jobs": sorted(jobs, key=lambda job: job.published_at or job.updated_at, reverse=True),
+            # The newest first, at most EMAIL_JOBS: the rest are one click away (search_url).
+            "jobs": sorted(jobs, key=lambda job: job.published_at or job.updated_at, reverse=True)[
+                :EMAIL_JOBS
+            ],
+            "count": len(jobs),
+            "more": max(len(jobs) - EMAIL_JOBS, 0),
             "search": ", ".join(describe(alert.params, reference)),
             "site_url": settings.SITE_URL,
             "search_url": settings.SITE_URL + alert.get_jobs_url(),

@@ -59,6 +59,7 @@ def seed_second_home(resident):
         introduction="Vietän kesät mökillä Sysmässä ja teen mielelläni keikkoja tai etätöitä.",
         open_to=[OpenTo.GIGS, OpenTo.REMOTE, OpenTo.MENTORING],
         months=SUMMER,
+        visible_to_employers=True,
     )
     profile.municipalities.set(Municipality.objects.filter(code="781"))
     year = timezone.localdate().year + 1

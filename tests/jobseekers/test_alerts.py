@@ -306,3 +306,18 @@ def test_the_sending_finds_what_the_job_list_finds(employer, other_owner, query)
     changed = dict(Job.objects.values_list("pk", "updated_at"))
     expected = set(open_jobs_filter(QueryDict(stored)).qs.values_list("pk", flat=True))
     assert set(Matcher(changed)(stored)) == expected
+
+
+def test_an_email_lists_at_most_so_many_jobs_and_links_to_the_rest(
+    jobseeker, employer, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr("jobseekers.alerts.EMAIL_JOBS", 2)
+    make_alert(jobseeker)
+    for n in range(5):
+        make_job(employer, status="published", title=f"Kokki {n}")
+    assert send(django_capture_on_commit_callbacks) == 1
+    (message,) = mail.outbox
+    assert message.subject.startswith("Hakuvahti: 5 uutta työpaikkaa")
+    assert "Kokki 4" in message.body and "Kokki 3" in message.body and "Kokki 0" not in message.body
+    assert "Ja 3 muuta uutta työpaikkaa:" in message.body
+    assert send(django_capture_on_commit_callbacks) == 0  # all five count as sent
