@@ -99,6 +99,9 @@ def create_alert(request):
         messages.error(request, _("Choose how often to send the new jobs."))
         return redirect("jobs:list")
     query = alert_query(QueryDict(form.cleaned_data["query"]))
+    if len(query) > Alert._meta.get_field("query").max_length:
+        messages.error(request, _("This search is too long to save. Use fewer words or choices."))
+        return redirect("jobs:list")
     mine = Alert.objects.filter(user=request.user)
     if mine.count() >= MAX_ALERTS and not mine.filter(query=query).exists():
         messages.error(

@@ -321,3 +321,15 @@ def test_an_email_lists_at_most_so_many_jobs_and_links_to_the_rest(
     assert "Kokki 4" in message.body and "Kokki 3" in message.body and "Kokki 0" not in message.body
     assert "Ja 3 muuta uutta työpaikkaa:" in message.body
     assert send(django_capture_on_commit_callbacks) == 0  # all five count as sent
+
+
+def test_a_search_too_long_to_keep_is_refused_with_a_message(client, jobseeker):
+    client.force_login(jobseeker)
+    words = "ä" * 200
+    sectors = "&".join(f"sector={pk}" for pk in range(1, 12))
+    response = client.post(
+        "/fi/alerts/new/", {"query": f"q={words}&{sectors}", "frequency": "daily"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "liian pitkä" in response.content.decode()
+    assert not Alert.objects.exists()
