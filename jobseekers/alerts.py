@@ -5,9 +5,10 @@ high-water mark `checked_until`, and not sent by it before (AlertSentJob). The s
 new mark and the e-mail's task are saved in one transaction per alert: a run killed half-way
 has sent exactly the alerts it committed, and the next run sends the rest.
 
-Work per batch of alerts: one query for the open jobs changed since the oldest mark, one per
-distinct search (many alerts share one), limited to those jobs, one for the jobs the batch's
-alerts have sent, one for the jobs to list; then one small transaction per alert that sends.
+Work per run: one query for the open jobs changed since the oldest mark (with the columns the
+filters look at), one search per distinct set of words over those jobs only, the other choices
+checked in memory (Matcher); then per batch of BATCH alerts, one query for the jobs they have
+sent and one for the jobs to list, and one small transaction per alert that sends.
 """
 
 from collections import defaultdict
