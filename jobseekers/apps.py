@@ -19,12 +19,8 @@ class JobseekersConfig(AppConfig):
     apply_initial = ["jobseekers.sections.apply_initial"]
     apply_stored_cv = ["jobseekers.sections.apply_stored_cv"]
     employer_tools = [("jobseekers:cards", _("Find jobseekers"), 30)]
-    staff_permissions = [
-        "view_contactrequest",
-        "view_contactblock",
-        "add_contactblock",
-        "change_contactblock",
-        "delete_contactblock",
-    ]
+    # Staff see contact requests and block an employer that abuses them; unblocking and
+    # deleting are for superusers.
+    staff_permissions = ["view_contactrequest", "view_contactblock", "add_contactblock"]
     personal_data = ["jobseekers.personal_data"]
     demo_data = ["jobseekers.demo"]

@@ -88,6 +88,9 @@ STAFF_GROUP_PERMISSIONS = {
     ("jobs", "view_job"),
     ("jobs", "moderate_job"),
     ("jobs", "view_jobevent"),
+    ("jobseekers", "view_contactrequest"),
+    ("jobseekers", "view_contactblock"),
+    ("jobseekers", "add_contactblock"),
 }
 
 
