@@ -207,6 +207,9 @@ if env("REDIS_URL"):
             "LOCATION": env("REDIS_URL"),
         }
     }
+    # Every signed-in request reads its session: from Redis, written through to the database
+    # (so a Redis restart signs nobody out).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif PRODUCTION:
     CACHES = {
         "default": {
