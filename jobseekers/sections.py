@@ -20,9 +20,11 @@ def save_job_button(request, job):
 
 
 def save_job_buttons(request, jobs):
-    """Beside each job of the job list: the same, from one query for the whole page."""
+    """Beside each job of the job list: the same, from one query for the whole page (for
+    visitors nothing: one sign-in link per job would only lengthen the way to the results)."""
     return Section(
-        "jobseekers/_save_button.html", {"saved_ids": SavedJob.objects.ids_for(request.user, jobs)}
+        "jobseekers/_save_button.html",
+        {"saved_ids": SavedJob.objects.ids_for(request.user, jobs), "in_list": True},
     )
 
 

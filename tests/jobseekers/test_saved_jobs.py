@@ -136,3 +136,8 @@ def test_a_reminder_goes_once_two_days_before_the_deadline(
     assert len(mail.outbox) == 1
     assert "Kokki" in mail.outbox[0].subject
     assert f"/fi/jobs/{soon.pk}/" in mail.outbox[0].body
+
+
+def test_the_list_offers_visitors_no_sign_in_link_per_job(client, job):
+    html = client.get("/fi/jobs/").content.decode()
+    assert "Kirjaudu sisään tallentaaksesi tämän työpaikan" not in html
