@@ -13,4 +13,5 @@ class ApplicationsConfig(AppConfig):
     member_job_annotations = ["applications.sections.new_application_counts"]
     member_job_badges = ["applications/_new_applications_badge.html"]
     personal_data = ["applications.personal_data"]
+    figures = ["applications.figures.application_figures"]
     demo_data = ["applications.demo"]

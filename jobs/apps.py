@@ -20,6 +20,7 @@ class JobsConfig(AppConfig):
     employer_filters = ["jobs.sections.employer_filters"]
     employer_badges = ["jobs/_employer_open_count.html"]
     review_queues = ["jobs.sections.review_queue"]
+    figures = ["jobs.figures.job_figures"]
     demo_data = ["jobs.demo"]
 
     def ready(self):

@@ -53,6 +53,7 @@ class JobForm(forms.ModelForm):
             "apply_url",
             "apply_email",
             "deadline",
+            "tell_applicants_when_closed",
             "contact_name",
             "contact_phone",
             "contact_email",
@@ -105,7 +106,10 @@ class JobForm(forms.ModelForm):
             ],
         ),
         (_("Housing"), ["housing_offered", "housing_details"]),
-        (_("How to apply"), ["apply_method", "apply_url", "apply_email", "deadline"]),
+        (
+            _("How to apply"),
+            ["apply_method", "apply_url", "apply_email", "deadline", "tell_applicants_when_closed"],
+        ),
         (_("Contact person"), ["contact_name", "contact_phone", "contact_email"]),
     ]
 

@@ -205,6 +205,12 @@ class Job(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    # Read by the staff app's closing reminders (reports/reminders.py).
+    tell_applicants_when_closed = models.BooleanField(
+        _("tell applicants still waiting when the job closes"),
+        default=True,
+        help_text=_("Nelinvoimaa e-mails them politely in their own language."),
+    )
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -589,7 +595,7 @@ class JobEvent(models.Model):
         verbose_name_plural = _("job events")
 
     def __str__(self):
-        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_action_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
 
 
 # Migration 0004 created the applications here and names these two; the live ones are in

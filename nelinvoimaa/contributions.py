@@ -39,6 +39,10 @@ The attributes an AppConfig may set (each a list):
   dashboard; `member_job_badges`: templates shown beside each of them.
 - `review_queues`: dotted paths of callables(request) returning a Section for the admin index
   or None (what waits for this staff member).
+- `figures`: dotted paths of callables(period, municipalities) returning Figures for the
+  staff's reports (nelinvoimaa/figures.py); `municipalities` is a list of ids, or None for all.
+- `moderation_reasons`: dotted paths of callables() returning (key, title, text) of the ready
+  reasons a moderator may pick when rejecting or unpublishing (jobs/admin.py).
 - `personal_data`: dotted paths of modules with any of `export_files(user)` (yields (name,
   bytes)), `deletion_blocker(user)` (a reason the account cannot be deleted yet, or None) and
   `delete(user, session)` (called inside the deleting transaction, before the user row goes).

@@ -14,8 +14,12 @@ class ScopedToMunicipalitiesAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:
             return self.readonly_fields
-        return [f.name for f in self.model._meta.fields] + [
-            f.name for f in self.model._meta.many_to_many
+        # Fields derived by the model (editable=False: months, search words) are internal
+        # unless the admin lists them.
+        return [
+            f.name
+            for f in [*self.model._meta.fields, *self.model._meta.many_to_many]
+            if f.editable or f.name in self.readonly_fields
         ]
 
     def has_add_permission(self, request):

@@ -400,6 +400,8 @@ if PRODUCTION:
 
 # Personal data: how long applications are kept after their job closes (used by later apps).
 APPLICATION_RETENTION_MONTHS = env_int("APPLICATION_RETENTION_MONTHS", 24)
+# ... and how long enrolments keep the person after their training ends (the counts stay).
+TRAINING_ENROLMENT_RETENTION_DAYS = env_int("TRAINING_ENROLMENT_RETENTION_DAYS", 365)
 
 LOGGING = {
     "version": 1,

@@ -75,11 +75,11 @@ def test_home_has_one_h1_a_skip_link_and_landmarks(client, db):
 def test_the_home_page_reads_the_database_a_fixed_number_of_times(
     client, employer, django_assert_num_queries
 ):
-    """Municipalities, one pass of counts, the newest jobs, the footer's pages: however many
-    jobs there are."""
+    """Municipalities, one pass of counts, the newest jobs, the upcoming trainings, the newest
+    stories, the footer's pages: however many jobs there are."""
     for n in range(8):
         make_job(employer, status="published", title=f"Työ {n}")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         assert client.get("/fi/").status_code == 200
 
 

@@ -91,6 +91,24 @@ STAFF_GROUP_PERMISSIONS = {
     ("jobseekers", "view_contactrequest"),
     ("jobseekers", "view_contactblock"),
     ("jobseekers", "add_contactblock"),
+    ("trainings", "view_training"),
+    ("trainings", "moderate_training"),
+    ("trainings", "view_trainingevent"),
+    ("trainings", "view_demand"),
+    # Staff write stories and ready reasons, moderate successor listings and pair mentors;
+    # a story is unpublished rather than deleted.
+    ("stories", "view_story"),
+    ("stories", "add_story"),
+    ("stories", "change_story"),
+    ("reports", "view_reasontemplate"),
+    ("reports", "add_reasontemplate"),
+    ("reports", "change_reasontemplate"),
+    ("entrepreneurship", "view_successorlisting"),
+    ("entrepreneurship", "moderate_successorlisting"),
+    ("entrepreneurship", "view_mentoringentry"),
+    ("entrepreneurship", "view_mentoringpair"),
+    ("entrepreneurship", "add_mentoringpair"),
+    ("entrepreneurship", "change_mentoringpair"),
 }
 
 

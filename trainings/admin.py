@@ -80,6 +80,10 @@ class TrainingAdmin(SafeDateHierarchy, ScopedToMunicipalitiesAdmin):
     actions = ["approve", "reject", "unpublish"]
     date_hierarchy = "created_at"
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_derived()  # its dates from the sessions just saved
+
     def get_ordering(self, request):
         if request.GET.get("status__exact") == Training.Status.SUBMITTED:
             return ["submitted_at", "pk"]

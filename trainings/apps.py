@@ -8,7 +8,8 @@ class TrainingsConfig(AppConfig):
 
     # What the app contributes to the core and to lower apps (nelinvoimaa/contributions.py).
     navigation = [("trainings:list", _("Trainings"), 15)]
-    public_models = ["trainings.Training", "trainings.TrainingSession"]
+    # An enrolment changes the places left that public pages show.
+    public_models = ["trainings.Training", "trainings.TrainingSession", "trainings.Enrolment"]
     staff_permissions = [
         "view_training",
         "moderate_training",
@@ -18,7 +19,10 @@ class TrainingsConfig(AppConfig):
     sitemaps = ["trainings.sitemaps.SITEMAPS"]
     home_sections = ["trainings.sections.home"]
     dashboard_sections = ["trainings.sections.my_enrolments"]
-    employer_tools = [("trainings:provider", _("Trainings"), 20)]
+    employer_tools = [
+        ("trainings:create", _("New training"), 20),
+        ("trainings:provider", _("Trainings"), 21),
+    ]
     job_sections = ["trainings.sections.job_trainings"]
     review_queues = ["trainings.sections.review_queue"]
     personal_data = ["trainings.personal_data"]

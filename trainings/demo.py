@@ -44,7 +44,7 @@ def _trainings(today):
             "sectors": ["care"],
             "municipality": "172",
             "capacity": 3,
-            "question": "Mikä sinua kiinnostaa hoitotyössä?",
+            "questions": "Mikä sinua kiinnostaa hoitotyössä?\nTarvitsetko kyydin?",
             "prerequisites": "Peruskoulu. Soveltuvuus hoitoalalle selvitetään haastattelussa.",
             "transport_note": TRANSPORT,
             "placements": ["Hoivakoti Kotirinne", "Kotipalvelu Hartola"],
@@ -186,7 +186,8 @@ def seed(options):
             **data,
         )
         for student in students[:enrolled]:
-            make_enrolment(training, student, answer="Kiinnostaa kovasti.")
+            answers = [(question, "Kiinnostaa kovasti.") for question in training.question_list]
+            make_enrolment(training, student, answers=answers[:1])
         created += 1
     _seed_people(today, employers)
     return [f"{created} new trainings."]
@@ -200,7 +201,7 @@ def _seed_people(today, employers):
     if jobseeker and nurse and not jobseeker.enrolments.exists():
         forest = Training.objects.filter(title="Metsäkoneenkuljettajan kurssi").first()
         if forest:
-            make_enrolment(forest, jobseeker, answer="")
+            make_enrolment(forest, jobseeker)
     second_home = User.objects.filter(email=DEMO_SECOND_HOME).first()
     if second_home and not second_home.training_demands.exists():
         Demand.objects.create(

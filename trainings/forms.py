@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import Employer
 
 from .models import Demand, Format, Kind, Training, TrainingSession
+
+MAX_CAPACITY = 1000
 
 
 class DateInput(forms.DateInput):
@@ -43,7 +46,7 @@ class TrainingForm(forms.ModelForm):
             "capacity",
             "enrolment_opens",
             "enrolment_closes",
-            "question",
+            "questions",
             "placement_employers",
             "contact_email",
         ]
@@ -76,7 +79,7 @@ class TrainingForm(forms.ModelForm):
         (_("Where"), ["municipality", "transport_note"]),
         (
             _("Enrolment"),
-            ["price", "capacity", "enrolment_opens", "enrolment_closes", "question"],
+            ["price", "capacity", "enrolment_opens", "enrolment_closes", "questions"],
         ),
         (_("Placements and contact"), ["placement_employers", "contact_email"]),
     ]
@@ -90,6 +93,10 @@ class TrainingForm(forms.ModelForm):
         self.fields["format"].choices = Format.choices
         self.fields["municipality"].empty_label = _("Online only")
         self.fields["placement_employers"].queryset = Employer.objects.order_by("name")
+        # The same bound on every database (SQLite has no small-integer range of its own).
+        capacity = self.fields["capacity"]
+        capacity.validators.append(MaxValueValidator(MAX_CAPACITY))
+        capacity.widget.attrs["max"] = MAX_CAPACITY
 
     def clean_enrolment_closes(self):
         closes = self.cleaned_data["enrolment_closes"]
@@ -105,6 +112,13 @@ class SessionForm(forms.ModelForm):
         fields = ["starts_at", "ends_at", "place"]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
 
+    def clean_starts_at(self):
+        starts = self.cleaned_data["starts_at"]
+        changed = "starts_at" in self.changed_data or not self.instance.pk
+        if starts and changed and starts < timezone.now():
+            raise forms.ValidationError(_("A new session cannot start in the past."))
+        return starts
+
 
 SessionFormSet = inlineformset_factory(
     Training,
@@ -118,9 +132,6 @@ SessionFormSet = inlineformset_factory(
 
 
 class EnrolForm(forms.Form):
-    answer = forms.CharField(
-        required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
-    )
     placements = forms.MultipleChoiceField(
         label=_("Placements you would like"),
         required=False,
@@ -140,10 +151,18 @@ class EnrolForm(forms.Form):
     def __init__(self, *args, training, **kwargs):
         super().__init__(*args, **kwargs)
         self.training = training
-        if training.question:
-            self.fields["answer"].label = training.question
-        else:
-            del self.fields["answer"]
+        # One optional answer for each of the organiser's questions, first in the form.
+        self.questions = training.question_list
+        answers = {
+            f"answer_{n}": forms.CharField(
+                label=question,
+                required=False,
+                max_length=3000,
+                widget=forms.Textarea(attrs={"rows": 3, "maxlength": 3000}),
+            )
+            for n, question in enumerate(self.questions)
+        }
+        self.fields = answers | dict(self.fields)
         placements = list(training.placement_employers.all())
         if placements:
             # A forged id is refused here and, again, by Enrolment.enrol under the lock.
@@ -151,6 +170,13 @@ class EnrolForm(forms.Form):
         else:
             del self.fields["placements"]
             del self.fields["wants_visit"]
+
+    def answers(self):
+        """(question, answer) pairs of a valid form."""
+        return [
+            (question, self.cleaned_data.get(f"answer_{n}", ""))
+            for n, question in enumerate(self.questions)
+        ]
 
 
 class DemandForm(forms.ModelForm):

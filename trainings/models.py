@@ -20,6 +20,7 @@ from nelinvoimaa.page_cache import PublicQuerySet
 from .search import training_terms
 
 RESERVED_SLUGS = {"manage", "edit", "submit", "cancel", "close", "enrol", "enrolees"}
+MAX_QUESTIONS = 10
 LOCK_TIMEOUT = "5s"  # a seat is never waited for longer than this (pretix: give up, say so)
 
 
@@ -156,11 +157,11 @@ class Training(models.Model):
         max_length=3000,
         help_text=_("How to get there from Sysmä, Hartola, Joutsa and Pertunmaa; shared rides."),
     )
-    question = models.CharField(
-        _("a question to those who enrol"),
-        max_length=300,
+    questions = models.TextField(
+        _("questions to those who enrol"),
+        max_length=2000,
         blank=True,
-        help_text=_("Optional, e.g. “What experience do you have of care work?”"),
+        help_text=_("Optional, one per line, e.g. “What experience do you have of care work?”"),
     )
     placement_employers = models.ManyToManyField(
         "employers.Employer",
@@ -251,6 +252,12 @@ class Training(models.Model):
             raise ValidationError(
                 {"enrolment_closes": _("The enrolment period cannot end in the past.")}
             )
+
+    @property
+    def question_list(self):
+        """The organiser's questions, one a line (at most MAX_QUESTIONS)."""
+        lines = (line.strip() for line in self.questions.splitlines())
+        return [line[:300] for line in lines if line][:MAX_QUESTIONS]
 
     @property
     def is_free(self):
@@ -448,6 +455,8 @@ class Training(models.Model):
                 self.status = self.Status.SUBMITTED
                 self.submitted_at = timezone.now()
             self.save()
+            while self.promote_next():  # more places: the waitlist moves up, in its order
+                pass
             if review:
                 event = TrainingEvent.objects.create(
                     training=self,
@@ -537,7 +546,7 @@ class TrainingSession(models.Model):
             raise ValidationError({"ends_at": _("A session must end after it starts.")})
 
 
-class EnrolmentQuerySet(models.QuerySet):
+class EnrolmentQuerySet(PublicQuerySet):
     def active(self):
         return self.filter(status__in=[Enrolment.Status.ENROLLED, Enrolment.Status.WAITLISTED])
 
@@ -569,7 +578,8 @@ class Enrolment(models.Model):
         verbose_name=_("person"),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
-    answer = models.TextField(_("answer"), blank=True, max_length=3000)
+    # [{"question": …, "answer": …}, …]: the questions as they were asked.
+    answers = models.JSONField(_("answers"), default=list, blank=True)
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     placement_wishes = models.ManyToManyField(
         "employers.Employer", blank=True, related_name="+", verbose_name=_("placement wishes")
@@ -607,7 +617,7 @@ class Enrolment(models.Model):
         return earlier.count() + 1
 
     @classmethod
-    def enrol(cls, training, user, *, answer="", consent=False, placements=(), wants_visit=False):
+    def enrol(cls, training, user, *, answers=(), consent=False, placements=(), wants_visit=False):
         """Enrol `user`, or put them on the waitlist when every place is taken. The training's
         row is locked before the places are counted, so two people taking the last place at
         once get one place between them; the unique constraint keeps a double submit from
@@ -632,7 +642,10 @@ class Enrolment(models.Model):
                 full = locked.seats_taken() >= locked.capacity
                 enrolment = existing or cls(training=locked, user=user)
                 enrolment.status = cls.Status.WAITLISTED if full else cls.Status.ENROLLED
-                enrolment.answer = answer
+                enrolment.answers = [
+                    {"question": str(question), "answer": str(answer)}
+                    for question, answer in answers
+                ]
                 enrolment.consent_at = timezone.now()
                 enrolment.wants_visit = wants_visit and bool(placement_ids)
                 enrolment.created_at = timezone.now()  # a re-enrolment queues anew
@@ -680,10 +693,10 @@ class Enrolment(models.Model):
     def anonymise(self):
         """Delete the person's data; the row stays for the figures."""
         self.user = None
-        self.answer = ""
+        self.answers = []
         self.wants_visit = False
         self.anonymised_at = timezone.now()
-        self.save(update_fields=["user", "answer", "wants_visit", "anonymised_at", "updated_at"])
+        self.save(update_fields=["user", "answers", "wants_visit", "anonymised_at", "updated_at"])
         self.placement_wishes.clear()
 
 

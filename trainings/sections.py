@@ -28,7 +28,8 @@ def my_enrolments(request):
         .select_related("training", "training__provider", "training__municipality")
         .order_by("-created_at")
     )
-    feed = CalendarFeed.objects.filter(user=request.user).first()
+    # The calendar is offered with the enrolments; without any, no query for it.
+    feed = CalendarFeed.objects.filter(user=request.user).first() if enrolments else None
     return Section(
         "trainings/_dashboard.html", {"enrolments": enrolments, "calendar_feed": feed}, order=15
     )

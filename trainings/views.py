@@ -122,7 +122,7 @@ def enrol(request, training_id):
         enrolment = Enrolment.enrol(
             training,
             request.user,
-            answer=form.cleaned_data.get("answer", ""),
+            answers=form.answers(),
             consent=form.cleaned_data["consent"],
             placements=form.cleaned_data.get("placements", []),
             wants_visit=form.cleaned_data.get("wants_visit", False),
@@ -176,7 +176,9 @@ def my_calendar(request, token):
     )
     for enrolment in enrolments:
         calendar.add_sessions(cal, enrolment.training, enrolment.training.sessions.all())
-    return HttpResponse(calendar.to_bytes(cal), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(calendar.to_bytes(cal), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"  # a person's own, at a secret address
+    return response
 
 
 @login_required
@@ -388,7 +390,7 @@ def enrolees_csv(request, training_id):
             _("Phone"),
             _("Status"),
             _("Enrolled"),
-            training.question or _("Answer"),
+            *training.question_list,
             _("Placement wishes"),
             _("Wants to visit first"),
         ]
@@ -402,12 +404,18 @@ def enrolees_csv(request, training_id):
                 enrolment.user.phone,
                 enrolment.get_status_display(),
                 enrolment.created_at.strftime("%d.%m.%Y"),
-                enrolment.answer,
+                *_answers_in_order(enrolment, training.question_list),
                 ", ".join(e.name for e in enrolment.placement_wishes.all()),
                 _("yes") if enrolment.wants_visit else "",
             ]
         )
     return response
+
+
+def _answers_in_order(enrolment, questions):
+    """The enrolment's answers in the columns of the training's questions now."""
+    given = {item.get("question"): item.get("answer", "") for item in enrolment.answers}
+    return [given.get(question, "") for question in questions]
 
 
 @login_required

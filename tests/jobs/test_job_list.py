@@ -255,14 +255,15 @@ def test_the_job_page_runs_a_fixed_number_of_queries(client, employer, django_as
     job = make_job(employer, status="published")
     for n in range(8):
         make_job(employer, status="published", title=f"Muu {n}")
-    # job, other jobs, footer
-    with django_assert_num_queries(3):
+    # job, other jobs, trainings of its sector (the trainings app's job_sections), footer
+    with django_assert_num_queries(4):
         assert client.get(job.get_absolute_url()).status_code == 200
 
 
 def test_the_home_page_runs_a_fixed_number_of_queries(client, jobs, django_assert_num_queries):
-    # municipalities with counts, newest jobs, totals by season, footer
-    with django_assert_num_queries(4):
+    # municipalities with counts, newest jobs, totals by season, upcoming trainings, the newest
+    # stories, footer
+    with django_assert_num_queries(6):
         html = client.get("/fi/").content.decode()
     assert "Tämä kesä" in html and "Kokki kesäksi" in html
     assert 'action="/fi/jobs/"' in html

@@ -46,7 +46,7 @@ def training(school, care_home):
         kind="apprenticeship",
         format="on_the_job",
         capacity=2,
-        question="Mikä sinua kiinnostaa hoitotyössä?",
+        questions="Mikä sinua kiinnostaa hoitotyössä?\nTarvitsetko kyydin Sysmästä?",
         placements=[care_home],
     )
 

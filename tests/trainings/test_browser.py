@@ -24,7 +24,7 @@ def world():
         "published",
         title="Lähellä lähihoitajaksi",
         capacity=1,
-        question="Mikä sinua kiinnostaa?",
+        questions="Mikä sinua kiinnostaa?",
         placements=[care],
         transport_note="Kimppakyyti Sysmästä klo 8.15.",
     )
@@ -62,14 +62,12 @@ def test_joining_the_waitlist_and_the_organisers_pages_pass_axe(
             check(page, csp_violations)
     page.goto(f"{live_server.url}/fi/trainings/{training.pk}/enrol/")
     check(page, csp_violations)
-    page.get_by_role("button").filter(has_text="jonoon").or_(
-        page.get_by_role("button", name="Join the waitlist")
-    ).last.click()
+    page.get_by_role("button", name="Ilmoittaudu varasijalle").click()
     expect(page.get_by_role("alert")).to_be_visible()  # no consent yet: the summary
     check(page, csp_violations)
     page.get_by_label("Mikä sinua kiinnostaa?").fill("Vanhustyö")
-    page.locator("#id_consent").check()
-    page.locator("form button[type=submit]").last.click()
+    page.get_by_label("Hyväksyn, että järjestäjä näkee nimeni").check()
+    page.get_by_role("button", name="Ilmoittaudu varasijalle").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert Enrolment.objects.get(user__email="opiskelija@example.com").status == "waitlisted"
     check(page, csp_violations)
@@ -88,6 +86,13 @@ def test_joining_the_waitlist_and_the_organisers_pages_pass_axe(
             page.goto(f"{live_server.url}/{language}/{path}")
             check(page, csp_violations)
     page.goto(f"{live_server.url}/fi/trainings/for/{slug}/new/")
-    page.locator("form button[type=submit]").last.click()
+    page.get_by_role("button", name="Tallenna").click()
     expect(page.get_by_role("alert")).to_be_visible()
     check(page, csp_violations)
+    page.get_by_role("button", name="Kirjaudu ulos").click()
+
+    make_user("root@example.com", is_staff=True, is_superuser=True)
+    browser_sign_in(page, live_server, "root@example.com")
+    for language in LANGUAGES:
+        page.goto(f"{live_server.url}/{language}/trainings/wishes/summary/")
+        check(page, csp_violations)

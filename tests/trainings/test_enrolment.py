@@ -13,6 +13,15 @@ from trainings.factories import at, make_enrolment, make_training
 from trainings.models import Enrolment, EnrolmentError, Training
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages below are matched in English (the source language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def test_the_first_get_places_and_the_next_wait(training, student, outsider, jobseeker):
     assert make_enrolment(training, student).status == "enrolled"
     assert make_enrolment(training, outsider).status == "enrolled"

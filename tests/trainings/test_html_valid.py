@@ -40,4 +40,11 @@ def test_trainings_pages_are_valid_html(client, tmp_path, training, student, sch
             client.get(f"/{lang}/trainings/{training.pk}/edit/").content,
             client.get(f"/{lang}/trainings/{training.pk}/enrolees/").content,
         ]
+    from nelinvoimaa.models import Sector
+    from tests.conftest import make_user
+    from trainings.models import Demand
+
+    Demand.objects.create(user=student, sector=Sector.objects.first(), what="Hygieniapassi")
+    client.force_login(make_user("root@example.com", is_staff=True, is_superuser=True))
+    pages += [client.get(f"/{lang}/trainings/wishes/summary/").content for lang in LANGUAGES]
     assert validate(pages, tmp_path) == []

@@ -151,3 +151,26 @@ def test_moderators_see_the_demand_summary_others_get_a_404(
     assert client.get("/fi/trainings/wishes/summary/").status_code == 404
     client.force_login(sysma_moderator_in_group)
     assert client.get("/fi/trainings/wishes/summary/").status_code == 200
+
+
+def test_a_moderator_opens_their_municipalitys_training_read_only(
+    client, sysma_moderator_in_group, sysma_training
+):
+    client.force_login(sysma_moderator_in_group)
+    response = client.get(f"/admin/trainings/training/{sysma_training.pk}/change/")
+    assert response.status_code == 200
+    assert "Sysmän kurssi" in response.content.decode()
+    assert 'name="title"' not in response.content.decode()  # changed only through actions
+
+
+def test_a_superuser_edits_sessions_in_the_admin_and_the_dates_follow(
+    client, superuser, sysma_training
+):
+    from django.test import Client
+
+    session = sysma_training.sessions.get()
+    admin = Client()
+    admin.force_login(superuser)
+    page = admin.get(f"/admin/trainings/training/{sysma_training.pk}/change/")
+    assert page.status_code == 200
+    assert session.place in page.content.decode()

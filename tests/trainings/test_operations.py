@@ -30,13 +30,13 @@ def test_reminders_go_once_before_the_first_session(
 
 def test_retention_deletes_personal_data_and_keeps_the_figures(school, student):
     training = make_training(school, "published")
-    enrolment = make_enrolment(training, student, answer="Henkilökohtainen vastaus")
+    enrolment = make_enrolment(training, student, answers=[("Miksi?", "Henkilökohtainen")])
     long_ago = timezone.now() - timedelta(days=400)
     training.sessions.update(starts_at=long_ago, ends_at=long_ago + timedelta(hours=3))
     training.refresh_derived()
     call_command("delete_expired_enrolments")
     enrolment.refresh_from_db()
-    assert enrolment.user is None and enrolment.answer == ""
+    assert enrolment.user is None and enrolment.answers == []
     assert enrolment.status == "enrolled"  # still counted
     assert training.enrolments.count() == 1
 
@@ -52,10 +52,12 @@ def test_enrolments_are_in_the_personal_data_export(training, student):
     import json
     import zipfile
 
-    make_enrolment(training, student, answer="Oma vastaus")
+    make_enrolment(training, student, answers=[("Miksi?", "Oma vastaus")])
     archive = zipfile.ZipFile(io.BytesIO(export_user_data(student)))
     data = json.loads(archive.read("data.json"))
-    assert data["trainings.Enrolment.user"][0]["fields"]["answer"] == "Oma vastaus"
+    assert data["trainings.Enrolment.user"][0]["fields"]["answers"] == [
+        {"question": "Miksi?", "answer": "Oma vastaus"}
+    ]
 
 
 def test_deleting_the_account_frees_the_place_for_the_waitlist(
@@ -67,7 +69,7 @@ def test_deleting_the_account_frees_the_place_for_the_waitlist(
     delete_account(student)
     assert Enrolment.objects.get(user=jobseeker).status == "enrolled"
     anonymous = Enrolment.objects.get(user=None)
-    assert anonymous.status == "cancelled" and anonymous.answer == ""
+    assert anonymous.status == "cancelled" and anonymous.answers == []
 
 
 def test_demand_is_summed_and_those_who_asked_are_told_of_a_matching_training(

@@ -14,7 +14,7 @@ from trainings.models import CalendarFeed, Enrolment, Training
 
 
 def enrol_data(**extra):
-    return {"consent": "on", "answer": "Vanhusten hoito", **extra}
+    return {"consent": "on", "answer_0": "Vanhusten hoito", "answer_1": "Kyllä", **extra}
 
 
 def test_enrolling_through_the_form(client, training, student, care_home):
@@ -27,7 +27,10 @@ def test_enrolling_through_the_form(client, training, student, care_home):
     assert response.status_code == 302
     enrolment = Enrolment.objects.get(user=student)
     assert enrolment.status == "enrolled"
-    assert enrolment.answer == "Vanhusten hoito"
+    assert enrolment.answers == [
+        {"question": "Mikä sinua kiinnostaa hoitotyössä?", "answer": "Vanhusten hoito"},
+        {"question": "Tarvitsetko kyydin Sysmästä?", "answer": "Kyllä"},
+    ]
     assert enrolment.wants_visit
 
 
@@ -42,7 +45,7 @@ def test_a_forged_placement_is_a_message_and_nothing_is_saved(client, training, 
 
 def test_without_consent_the_form_says_so(client, training, student):
     client.force_login(student)
-    response = client.post(f"/fi/trainings/{training.pk}/enrol/", {"answer": "x"})
+    response = client.post(f"/fi/trainings/{training.pk}/enrol/", {"answer_0": "x"})
     assert response.status_code == 200
     assert not Enrolment.objects.exists()
 
@@ -176,7 +179,9 @@ def test_the_organiser_sees_enrolees_exports_csv_and_marks_attendance(
 ):
     make_enrolment(training, student)
     make_enrolment(training, outsider)
-    Enrolment.objects.filter(user=student).update(answer="=HYPERLINK(1)")
+    Enrolment.objects.filter(user=student).update(
+        answers=[{"question": "Mikä sinua kiinnostaa hoitotyössä?", "answer": "=HYPERLINK(1)"}]
+    )
     make_enrolment(training, jobseeker)
     client.force_login(school_owner)
     page = client.get(f"/fi/trainings/{training.pk}/enrolees/").content.decode()
@@ -330,3 +335,105 @@ def test_the_dashboard_takes_a_fixed_number_of_queries_for_enrolments(
     # and the jobseekers app's three: jobseeker profile, saved jobs, job alerts
     with django_assert_num_queries(10):
         client.get("/fi/dashboard/")
+
+
+def test_a_school_is_not_asked_for_jobs_but_offered_trainings(client, school, school_owner):
+    client.force_login(school_owner)
+    page = client.get("/fi/dashboard/").content.decode()
+    assert (
+        f"/fi/employers/{school.slug}/jobs/new/"
+        not in page.split('class="subnav"')[-1].split("</nav>", 1)[-1]
+    )
+    assert f"/fi/trainings/for/{school.slug}/" in page
+
+
+def test_more_places_move_the_waitlist_up(training, student, outsider, jobseeker, school_owner):
+    make_enrolment(training, student)
+    make_enrolment(training, outsider)
+    waiting = make_enrolment(training, jobseeker)
+    training.capacity = 3
+    training.save_edit(school_owner)
+    waiting.refresh_from_db()
+    assert waiting.status == "enrolled"
+
+
+def test_a_new_enrolment_shows_at_once_on_the_cached_public_page(
+    client, training, student, django_capture_on_commit_callbacks
+):
+    assert "2 paikkaa vapaana" in client.get(training.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_enrolment(training, student)
+    assert "1 paikka vapaana" in client.get(training.get_absolute_url()).content.decode()
+
+
+def test_the_enrolees_page_takes_a_fixed_number_of_queries(
+    client, training, school_owner, django_assert_num_queries
+):
+    for n in range(4):
+        make_enrolment(training, make_user(f"e{n}@example.com"))
+    client.force_login(school_owner)
+    client.get("/fi/")
+    # session, user, training, enrolments, their placement wishes, footer
+    with django_assert_num_queries(6):
+        client.get(f"/fi/trainings/{training.pk}/enrolees/")
+
+
+def test_a_session_in_the_past_is_refused(client, school, school_owner):
+    client.force_login(school_owner)
+    data = {
+        "title": "Kurssi",
+        "description": "x",
+        "language": "fi",
+        "kind": "short_course",
+        "format": "online",
+        "price": "0",
+        "capacity": "5",
+        "enrolment_closes": "2099-01-01",
+        "sessions-TOTAL_FORMS": "1",
+        "sessions-INITIAL_FORMS": "0",
+        "sessions-0-starts_at": "2001-02-01T17:00",
+        "sessions-0-ends_at": "2001-02-01T18:00",
+    }
+    response = client.post(f"/fi/trainings/for/{school.slug}/new/", data)
+    assert response.status_code == 200
+    assert not Training.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("capacity", "0"),
+        ("capacity", "99999999"),
+        ("price", "-5"),
+        ("price", "abc"),
+        ("enrolment_closes", "2001-01-01"),
+        ("sessions-0-starts_at", "2099-13-45T99:99"),
+        ("placement_employers", "999999"),
+        ("sectors", "abc"),
+        ("municipality", ""),
+    ],
+)
+def test_bad_training_input_is_a_message_and_nothing_is_saved(
+    client, school, school_owner, field, value
+):
+    client.force_login(school_owner)
+    data = {
+        "title": "Kurssi",
+        "description": "x",
+        "language": "fi",
+        "kind": "short_course",
+        "format": "on_site",
+        "price": "0",
+        "capacity": "5",
+        "municipality": school.municipality_id,
+        "enrolment_closes": "2099-01-01",
+        "sessions-TOTAL_FORMS": "1",
+        "sessions-INITIAL_FORMS": "0",
+        "sessions-0-starts_at": "2099-02-01T17:00",
+        "sessions-0-ends_at": "2099-02-01T18:00",
+        field: value,
+    }
+    response = client.post(f"/fi/trainings/for/{school.slug}/new/", data)
+    assert response.status_code == 200
+    assert 'class="error-summary"' in response.content.decode()
+    assert not Training.objects.exists()
