@@ -236,10 +236,10 @@ def test_the_alerts_page_and_dashboard_run_a_fixed_number_of_queries(
     # session, user, alerts, municipalities, sectors, footer
     with django_assert_num_queries(6):
         assert client.get("/fi/alerts/").status_code == 200
-    # session, user, applications, employer's memberships, enrolments and calendar feed
-    # (trainings), jobseeker profile, saved jobs, alerts (and the municipalities and sectors
-    # that describe them), footer
-    with django_assert_num_queries(12):
+    # session, user, applications, employer's memberships, enrolments (trainings), jobseeker
+    # profile, saved jobs, alerts (and the municipalities and sectors that describe them),
+    # footer
+    with django_assert_num_queries(11):
         assert client.get("/fi/dashboard/").status_code == 200
 
 

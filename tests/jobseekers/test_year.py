@@ -119,6 +119,6 @@ def test_the_dashboard_with_jobs_for_you_runs_a_fixed_number_of_queries(
         make_job(employer, status="published", title=f"Työ {n}")
     client.force_login(jobseeker)
     # session, user, profile, its sectors and municipalities, the jobs for you, saved jobs,
-    # alerts, applications, memberships, enrolments and calendar feed (trainings), footer
-    with django_assert_num_queries(13):
+    # alerts, applications, memberships, enrolments (trainings), footer
+    with django_assert_num_queries(12):
         assert "Työ 5" in client.get("/fi/dashboard/").content.decode()
