@@ -42,6 +42,33 @@ def generation():
     return value
 
 
+def public_version(request=None):
+    """What anything computed from public rows is valid for: the generation and the hour
+    (the same as a cached page's key). Asked once per request when given one."""
+    if request is not None:
+        if not hasattr(request, "_public_version"):
+            request._public_version = public_version()
+        return request._public_version
+    return f"{generation()}|{timezone.localtime():%Y%m%d%H}"
+
+
+_MISSING = object()
+
+
+def cached_public(key, compute, version=None):
+    """`compute()`'s value for `key`, computed once per public version in this worker and then
+    kept beside the cached pages: what every user, signed in or not, sees the same (the job
+    list's counts, a job's other jobs, the footer). The value must pickle (plain data, or a
+    rendered fragment); pass `version` when it is known already."""
+    pages = caches["pages"]
+    full = "data:" + hashlib.sha256(f"{version or public_version()}|{key}".encode()).hexdigest()
+    value = pages.get(full, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        pages.set(full, value, PAGE_SECONDS)
+    return value
+
+
 def new_generation():
     """Every cached public page is stale from now on."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -133,8 +160,7 @@ def cache_public_page(view):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
         pages = caches["pages"]
-        hour = timezone.localtime().strftime("%Y%m%d%H")
-        raw = f"{generation()}|{hour}|{request.get_full_path()}"
+        raw = f"{public_version()}|{request.get_full_path()}"
         key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
         hit = pages.get(key)
         if hit is not None:

@@ -172,4 +172,20 @@ def test_each_language_and_query_is_its_own_page(client, employer):
 
 def test_error_responses_are_not_cached(client):
     client.get("/fi/jobs/999/x/")
-    assert not caches["pages"]._cache
+    assert not [key for key in caches["pages"]._cache if ":page:" in key]
+
+
+def test_what_signed_in_pages_share_is_read_once_and_changes_with_the_next_change(owner):
+    """Signed-in pages are never cached whole, but the parts everyone sees the same (here the
+    footer's site pages) are read once per change in each worker: the next page after a
+    change shows it."""
+    from nelinvoimaa.models import Page
+
+    signed_in = Client()
+    signed_in.force_login(owner)
+    page = Page.objects.filter(in_footer=True).first()
+    assert page.title_fi in html(signed_in, "/fi/dashboard/")
+    page.title_fi = "Tietoa palvelusta uudelleen"
+    page.save()
+    assert "Tietoa palvelusta uudelleen" in html(signed_in, "/fi/dashboard/")
+    assert "Tietoa palvelusta uudelleen" in html(Client(), "/fi/")
