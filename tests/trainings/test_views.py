@@ -333,7 +333,7 @@ def test_the_dashboard_takes_a_fixed_number_of_queries_for_enrolments(
     client.force_login(student)
     client.get("/fi/dashboard/")
     # and the jobseekers app's three: jobseeker profile, saved jobs, job alerts
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get("/fi/dashboard/")
 
 
