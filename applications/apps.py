@@ -8,6 +8,7 @@ class ApplicationsConfig(AppConfig):
 
     dashboard_sections = ["applications.sections.my_applications"]
     job_apply_sections = ["applications.sections.apply_button"]
+    sign_in_sections = ["applications.sections.applying_for"]
     job_manage_sections = ["applications.sections.applicants_link"]
     member_job_annotations = ["applications.sections.new_application_counts"]
     member_job_badges = ["applications/_new_applications_badge.html"]

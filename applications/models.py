@@ -49,7 +49,12 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(Q(applicant=user) | Q(job__employer__memberships__user=user)).distinct()
 
     def has_applied(self, job, user):
-        return self.filter(job=job, applicant=user).exists()
+        """Whether the person has an application for the job that they have not withdrawn."""
+        return (
+            self.filter(job=job, applicant=user)
+            .exclude(status=Application.Status.WITHDRAWN)
+            .exists()
+        )
 
     def submit(self, job, applicant, *, cover_letter, phone, availability="", cv=None):
         """Send an application: one per job and person, however often the form is sent
@@ -61,16 +66,25 @@ class ApplicationQuerySet(models.QuerySet):
             raise NotTakingApplications
         if self.has_applied(job, applicant):
             raise AlreadyApplied
-        application = Application(
-            job=job,
-            applicant=applicant,
-            cover_letter=cover_letter,
-            phone=phone,
-            availability=availability,
-            consent_at=timezone.now(),
-        )
+        # A withdrawn application is sent again in its own row (one per job and person).
+        application = self.filter(
+            job=job, applicant=applicant, status=Application.Status.WITHDRAWN
+        ).first() or Application(job=job, applicant=applicant)
+        old_cv = application.cv.name if application.pk else ""
+        application.cover_letter = cover_letter
+        application.phone = phone
+        application.availability = availability
+        application.consent_at = timezone.now()
+        application.status = Application.Status.RECEIVED
+        application.cv, application.cv_name = "", ""
         try:
             with transaction.atomic():
+                if application.pk:
+                    # Locked, and still withdrawn: a second tab sending too gets AlreadyApplied.
+                    current = Application.objects.select_for_update().get(pk=application.pk)
+                    if current.status != Application.Status.WITHDRAWN:
+                        raise IntegrityError("sent again a moment ago")
+                    application.created_at = timezone.now()
                 if cv:
                     stored, original = cv
                     application.cv.save(stored.name, stored, save=False)
@@ -80,6 +94,8 @@ class ApplicationQuerySet(models.QuerySet):
                     application=application, status=application.status, actor=applicant
                 )
                 application.notify_received()
+                if old_cv:
+                    transaction.on_commit(lambda: private_storage().delete(old_cv))
         except IntegrityError as exc:  # the same application sent twice at once: one is kept
             application.delete_cv_file()
             raise AlreadyApplied from exc

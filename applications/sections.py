@@ -1,8 +1,10 @@
 """What the applications app shows on pages of the core (see nelinvoimaa/contributions.py)."""
 
 from django.db.models import Count, Q
+from django.http import Http404
+from django.urls import resolve
 
-from jobs.models import ApplyMethod
+from jobs.models import ApplyMethod, Job
 from nelinvoimaa.contributions import Section
 
 from .models import Application
@@ -20,7 +22,14 @@ def apply_button(request, job):
     """On a job's page: the way to apply here, while the job is open."""
     if job.apply_method != ApplyMethod.HERE:
         return None
-    return Section("applications/_apply_button.html")
+    applied = None
+    if request.user.is_authenticated:
+        applied = (
+            Application.objects.filter(job=job, applicant=request.user)
+            .exclude(status=Application.Status.WITHDRAWN)
+            .first()
+        )
+    return Section("applications/_apply_button.html", {"applied": applied})
 
 
 def applicants_link(request, job):
@@ -37,3 +46,17 @@ def new_application_counts():
             "applications", filter=Q(applications__status=Application.Status.RECEIVED)
         )
     }
+
+
+def applying_for(request, next_path):
+    """On the sign-in page of a visitor sent there from a job's apply button: which job."""
+    try:
+        match = resolve(next_path)
+    except Http404:
+        return None
+    if match.view_name != "applications:apply":
+        return None
+    job = Job.objects.public().select_related("employer").filter(pk=match.kwargs["job_id"]).first()
+    if job is None:
+        return None
+    return Section("applications/_applying_for.html", {"applying_for": job}, order=10)

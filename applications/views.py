@@ -7,10 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from jobs.access import member_job_or_404
 from jobs.models import Job, TransitionError
+from nelinvoimaa.contributions import contributed
 from nelinvoimaa.ids import understood_ids
 from nelinvoimaa.models import AuditEntry
 
@@ -38,8 +39,8 @@ def apply(request, job_id):
     form = ApplicationForm(
         request.POST or None,
         request.FILES or None,
-        initial={"phone": request.user.phone},
-        pending_cv=pending_cv(request.session, job.pk),
+        initial=apply_initial(request.user),
+        pending_cv=pending_cv(request.session, job.pk) or stored_cv(request.user),
     )
     if request.method != "POST":
         return render(request, "applications/apply.html", {"job": job, "form": form})
@@ -79,6 +80,24 @@ def apply(request, job_id):
         _("Your application has been sent. You will get an e-mail whenever its status changes."),
     )
     return redirect("dashboard")
+
+
+def apply_initial(user):
+    """The form's first values: the account's phone, then what higher apps contribute (a
+    jobseeker's profile)."""
+    initial = {"phone": user.phone}
+    for contribute in contributed("apply_initial"):
+        initial |= {name: value for name, value in contribute(user).items() if value}
+    return initial
+
+
+def stored_cv(user):
+    """A CV the person keeps for applying (a higher app's, e.g. their profile's), offered as
+    the CV of this application: {"name": private storage name, "original", "stored": True}."""
+    for contribute in contributed("apply_stored_cv"):
+        if found := contribute(user):
+            return found
+    return None
 
 
 def already_applied(request, job):
@@ -220,9 +239,16 @@ def download_cv(request, application_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def withdraw(request, application_id):
-    application = get_object_or_404(Application, pk=application_id, applicant=request.user)
+    """Asks first (GET), withdraws on POST; the person may apply again while the job is open."""
+    application = get_object_or_404(
+        Application.objects.select_related("job", "job__employer"),
+        pk=application_id,
+        applicant=request.user,
+    )
+    if request.method != "POST":
+        return render(request, "applications/withdraw.html", {"application": application})
     try:
         application.withdraw(request.user)
     except TransitionError:

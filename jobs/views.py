@@ -131,8 +131,12 @@ def job_list(request):
             "page": page,
             "counts": counts,
             "chips": chips,
+            # Active filters besides the words: the count on the "Filter (n)" disclosure.
+            "filter_count": len(chips) - bool(understood.get("q")),
             "feed_query": feed_query.urlencode(),
             "suggestion": suggested_query(understood) if not counts.total else None,
+            "list_sections": sections("job_list_sections", request, params),
+            "list_actions": sections("job_list_actions", request, page.object_list),
         },
     )
 
@@ -194,6 +198,7 @@ def detail(request, job_id, slug):
             "job": job,
             "is_member": is_member,
             "other_jobs": other_jobs,
+            "job_actions": sections("job_actions", request, job),
             "apply_sections": sections("job_apply_sections", request, job),
             "job_sections": sections("job_sections", request, job),
             # Only an open job is offered to search engines as a posting.

@@ -22,6 +22,19 @@ The attributes an AppConfig may set (each a list):
 - `job_apply_sections`, `job_manage_sections`: callables(request, job) returning a Section for
   a job's page (where it says how to apply) or for its member's page; `job_sections`: the
   same, shown below the job on its public page (the trainings app: trainings of its sector).
+- `job_actions`: callables(request, job) returning a Section shown at the top of a job's page
+  (e.g. save the job); `job_list_actions`: callables(request, jobs) returning a Section shown
+  with each job of a page of the job list (rendered with `job` in its context; called once
+  per page, so what it needs for all of them takes one query); `job_list_sections`:
+  callables(request, params) returning a Section shown above the job list's results (e.g.
+  save this search as an alert).
+- `apply_initial`: callables(user) returning initial values of the apply form (e.g. the phone
+  of a jobseeker's profile); `apply_stored_cv`: callables(user) returning a CV the person
+  keeps in private storage, {"name": storage name, "original": file name, "stored": True},
+  or None: the apply form offers it as the application's CV.
+- `sign_in_sections`: callables(request, next_path) returning a Section shown at the top of the
+  sign-in and sign-up pages, or None: where the person is going (the applications app: the
+  job they are applying for).
 - `member_job_annotations`: callables() returning annotations for the employer's jobs on the
   dashboard; `member_job_badges`: templates shown beside each of them.
 - `review_queues`: dotted paths of callables(request) returning a Section for the admin index

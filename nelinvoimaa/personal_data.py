@@ -15,6 +15,8 @@ from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from .contributions import contributed
 from .models import AuditEntry
@@ -50,7 +52,8 @@ def _serialize(queryset):
 
 
 def export_user_data(user):
-    """A zip: data.json with every row that refers to the user, and the user's CV files."""
+    """A zip: data.json with every row that refers to the user, the apps' files (CVs, summaries)
+    and README.txt, which says in words what is there."""
     data = {"user": _serialize(get_user_model().objects.filter(pk=user.pk))}
     for model, field in user_relations():
         label = f"{model._meta.label}.{field}"
@@ -60,11 +63,29 @@ def export_user_data(user):
         archive.writestr(
             "data.json", json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
         )
+        names = []
         for part in contributed("personal_data"):
             for name, content in getattr(part, "export_files", lambda user: [])(user):
                 archive.writestr(name, content)
+                names.append(name)
+        archive.writestr("README.txt", readme(user, data, names))
     AuditEntry.record(user, AuditEntry.Action.DATA_EXPORTED, f"user {user.pk}")
     return buffer.getvalue()
+
+
+def readme(user, data, names):
+    """The archive explained to a person, in their language: what each file is, and how many
+    rows of each kind data.json holds."""
+    counts = []
+    for label, rows in data.items():
+        if rows and label != "user":
+            model = apps.get_model(label.rsplit(".", 1)[0])
+            counts.append((str(model._meta.verbose_name_plural), len(rows)))
+    with translation.override(user.language):
+        return render_to_string(
+            "nelinvoimaa/export_readme.txt",
+            {"user": user, "counts": sorted(counts), "names": names},
+        )
 
 
 class AccountDeletionBlocked(Exception):

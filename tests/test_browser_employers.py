@@ -152,7 +152,7 @@ def test_apply_with_a_cv_then_the_employer_invites_to_interview(
     cv.write_bytes(PDF)
 
     page.goto(f"{live_server.url}{job.get_absolute_url()}")
-    page.get_by_role("link", name="Hae", exact=True).click()
+    page.get_by_role("link", name="Hae tätä paikkaa", exact=True).click()
     page.get_by_label("Sähköposti").fill("hakija@example.com")  # signing in first ...
     page.get_by_label("Salasana").fill(PASSWORD)
     page.get_by_role("button", name="Kirjaudu sisään").click()

@@ -3,7 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from nelinvoimaa.page_cache import cached_public, public_version
+from ..contributions import sections
+from ..page_cache import cached_public, public_version
 
 register = template.Library()
 
@@ -54,6 +55,17 @@ def render_section(context, section):
     template = context.template.engine.get_template(section.template)
     with context.push(**section.context):
         return template.render(context)
+
+
+@register.simple_tag(takes_context=True)
+def sign_in_sections(context):
+    """On the sign-in and sign-up pages: what the apps say about where the person is going
+    (`sign_in_sections`, e.g. the job they are applying for)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    target = request.GET.get("next") or request.POST.get("next") or ""
+    return sections("sign_in_sections", request, target) if target.startswith("/") else []
 
 
 @register.simple_tag(takes_context=True)

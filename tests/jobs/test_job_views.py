@@ -272,8 +272,9 @@ def test_dashboard_lists_what_needs_action_with_a_fixed_number_of_queries(
         )
     client.force_login(owner)
     # session, user, memberships, jobs, rejection events, own applications and their
-    # history, own enrolments (the trainings app), footer pages
-    with django_assert_num_queries(9):
+    # history, own enrolments (the trainings app), jobseeker profile, saved jobs, job alerts
+    # (the jobseekers app), footer pages
+    with django_assert_num_queries(12):
         html = client.get("/fi/dashboard/").content.decode()
     assert "Odottaa toimiasi" in html
     assert "Lisää palkka." in html and "Keskeneräinen" in html and "Pian päättyvä" in html

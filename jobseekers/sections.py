@@ -1,0 +1,99 @@
+"""What the jobseekers app shows on pages of the core and of lower apps (see
+nelinvoimaa/contributions.py)."""
+
+from nelinvoimaa.contributions import Section
+
+from .alerts import with_descriptions
+from .forms import AlertForm
+from .models import Alert, Profile, SavedJob
+from .planner import recommendations
+
+DASHBOARD_SAVED = 5
+
+
+def save_job_button(request, job):
+    """On a job's page: save it for later, or remove it from the saved ones."""
+    if job.status not in {job.Status.PUBLISHED, job.Status.CLOSED}:
+        return None  # a member's preview of a draft
+    saved = bool(SavedJob.objects.ids_for(request.user, [job]))
+    return Section("jobseekers/_save_button.html", {"saved": saved}, order=10)
+
+
+def save_job_buttons(request, jobs):
+    """Beside each job of the job list: the same, from one query for the whole page (for
+    visitors nothing: one sign-in link per job would only lengthen the way to the results)."""
+    return Section(
+        "jobseekers/_save_button.html",
+        {"saved_ids": SavedJob.objects.ids_for(request.user, jobs), "in_list": True},
+    )
+
+
+def save_search(request, params):
+    """Above the job list's results: save this search as a job alert."""
+    return Section(
+        "jobseekers/_save_search.html",
+        {"alert_form": AlertForm(initial={"query": params.urlencode()})},
+    )
+
+
+def my_saved_jobs(request):
+    saved = SavedJob.objects.filter(user=request.user).select_related(
+        "job", "job__employer", "job__municipality"
+    )[: DASHBOARD_SAVED + 1]
+    saved = list(saved)
+    return Section(
+        "jobseekers/_dashboard_saved.html",
+        {"saved_jobs": saved[:DASHBOARD_SAVED], "more_saved": len(saved) > DASHBOARD_SAVED},
+        order=20,
+    )
+
+
+def my_alerts(request):
+    alerts = with_descriptions(Alert.objects.filter(user=request.user))
+    return Section("jobseekers/_dashboard_alerts.html", {"alerts": alerts}, order=30)
+
+
+def apply_initial(user):
+    """The apply form's phone from the jobseeker's profile."""
+    profile = Profile.objects.filter(user=user).only("phone").first()
+    return {"phone": profile.phone} if profile else {}
+
+
+def apply_stored_cv(user):
+    """The CV of the jobseeker's profile, offered on the apply form."""
+    profile = Profile.objects.filter(user=user).exclude(cv="").only("cv", "cv_name").first()
+    if profile is None:
+        return None
+    return {"name": profile.cv.name, "original": profile.cv_name, "stored": True}
+
+
+def my_profile(request):
+    """A pointer to the jobseeker profile, told apart from the account's details."""
+    profile = profile_of(request)
+    # Requests can come only to a card that is, or was, visible.
+    waiting = (
+        profile.contact_requests.filter(status="pending").count()
+        if profile and profile.visible_to_employers
+        else 0
+    )
+    return Section(
+        "jobseekers/_dashboard_profile.html",
+        {"jobseeker_profile": profile, "waiting": waiting},
+        order=5,
+    )
+
+
+def profile_of(request):
+    """The signed-in user's jobseeker profile or None, asked once per request."""
+    if not hasattr(request, "_jobseeker_profile"):
+        request._jobseeker_profile = Profile.objects.filter(user=request.user).first()
+    return request._jobseeker_profile
+
+
+def jobs_for_you(request):
+    """Open jobs that fit the jobseeker's profile, each with its reasons."""
+    profile = profile_of(request)
+    if profile is None:
+        return None  # its own section says how to begin
+    found = recommendations(profile)
+    return Section("jobseekers/_dashboard_for_you.html", {"recommended": found}, order=8)
