@@ -32,6 +32,19 @@ def test_the_job_page_says_when_i_applied_instead_of_the_button(client, jobseeke
     assert "Hae tätä paikkaa</a>" not in html
 
 
+def test_one_persons_applied_note_is_never_shown_to_another(client, jobseeker, job):
+    """The job's text is rendered once for everyone (a public fragment); what each person
+    sees of their own application is not in it."""
+    make_application(job, jobseeker)
+    client.force_login(jobseeker)
+    assert "Hait tätä paikkaa" in client.get(job.get_absolute_url()).content.decode()
+    client.force_login(make_user("toinen@example.com"))
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "Hait tätä paikkaa" not in html and "Hae tätä paikkaa</a>" in html
+    client.force_login(jobseeker)
+    assert "Hait tätä paikkaa" in client.get(job.get_absolute_url()).content.decode()
+
+
 def test_withdrawing_asks_first_and_then_the_person_may_apply_again(
     client, jobseeker, job, django_capture_on_commit_callbacks
 ):
