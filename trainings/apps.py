@@ -27,6 +27,7 @@ class TrainingsConfig(AppConfig):
     review_queues = ["trainings.sections.review_queue"]
     personal_data = ["trainings.personal_data"]
     demo_data = ["trainings.demo"]
+    figures = ["trainings.figures.training_figures"]
 
     def ready(self):
         from django.db.models.signals import m2m_changed
