@@ -24,3 +24,4 @@ class JobseekersConfig(AppConfig):
     staff_permissions = ["view_contactrequest", "view_contactblock", "add_contactblock"]
     personal_data = ["jobseekers.personal_data"]
     demo_data = ["jobseekers.demo"]
+    figures = ["jobseekers.figures.jobseeker_figures"]

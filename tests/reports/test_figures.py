@@ -41,6 +41,9 @@ def test_every_figure_of_a_known_history(client, history, sysma_moderator):
         "Koulutuksia julkaistu": ["0", "0"],
         "Paikkoja koulutuksissa": ["0", "0"],
         "Koulutuksia suoritettu": ["0", "0"],
+        # The jobseekers app's (tests/jobseekers/test_figures.py): none either.
+        "Työnhakijaprofiileja tallennettu": ["0", "0"],
+        "Uusia hakuvahdin tilaajia": ["0", "0"],
     }
     months = table(response, "jobs_submitted")
     assert months == {"tammikuu 2026": ["6", "6"], "helmikuu 2026": ["0", "0"]}
@@ -53,7 +56,7 @@ def test_every_figure_of_a_known_history(client, history, sysma_moderator):
         "helmikuu 2026": ["–", "–"],
     }
     assert table(response, "sectors") == {
-        "Matkailu ja ravitsemus": ["6", "5", "< 5", "2,0", "6", "< 5", "< 5", "0", "0", "0"]
+        "Matkailu ja ravitsemus": ["6", "5", "< 5", "2,0", "6", "< 5", "< 5", "0", "0", "0", "0", "0"]
     }
     html = response.content.decode()
     assert "<svg" in html and "<script" not in html
@@ -62,8 +65,8 @@ def test_every_figure_of_a_known_history(client, history, sysma_moderator):
 
 def test_a_superuser_sees_every_municipality(client, history, superuser, django_assert_num_queries):
     client.force_login(superuser)
-    # (the trainings' figures are three of them)
-    with django_assert_num_queries(11):
+    # (the trainings' figures are three of them, the jobseekers' two)
+    with django_assert_num_queries(13):
         response = client.get(reverse("reports:figures"), PERIOD)
     summary = table(response, "summary")
     # Columns: Hartola, Joutsa, Pertunmaa, Sysmä, total.
@@ -112,7 +115,7 @@ def test_a_staff_member_gets_the_last_twelve_months_by_default(
     client, sysma_moderator, django_assert_num_queries
 ):
     client.force_login(sysma_moderator)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         response = client.get(reverse("reports:figures"))
     assert response.status_code == 200
     assert len(table(response, "jobs_submitted")) in {12, 13}
