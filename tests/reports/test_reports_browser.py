@@ -17,7 +17,8 @@ def test_figures_pass_axe(live_server, page, csp_violations, history, sysma_mode
         f"{live_server.url}/{language}/staff/figures/?start={PERIOD['start']}&end={PERIOD['end']}"
     )
     expect(page.locator("html")).to_have_attribute("lang", language)
-    assert page.locator("svg.chart").count() == 12  # one per figure, the trainings' and jobseekers' too
+    # One per figure, the trainings' and the jobseekers' too.
+    assert page.locator("svg.chart").count() == 12
     assert_accessible(page)
     assert csp_violations == []
 
