@@ -17,8 +17,9 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -121,6 +122,19 @@ def production_env(settings, *, port, database_port=None, workers=1, **extra):
         }
         | {key: str(value) for key, value in extra.items()}
     )
+
+
+def create_cache_table():
+    """The table of the database cache that production gunicorn uses without Redis. The tests'
+    own cache is local memory, for which createcachetable makes nothing."""
+    database_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    }
+    with override_settings(CACHES=database_cache):
+        call_command("createcachetable")
 
 
 def collectstatic(env):

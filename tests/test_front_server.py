@@ -11,11 +11,11 @@ from string import Template
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 
 from tests.conftest import PDF, make_application, make_employer, make_job, make_user
 from tests.servers import (
     collectstatic,
+    create_cache_table,
     fetch,
     free_port,
     production_env,
@@ -43,7 +43,7 @@ def site(seeded_transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # One key for both processes: the test signs in users whose sessions gunicorn reads.
     settings.SECRET_KEY = "front-server-test-" + "x" * 50
-    call_command("createcachetable")
+    create_cache_table()
     web_port, front_port = free_port(), free_port()
     env = production_env(settings, port=web_port, CV_X_ACCEL_PREFIX="/protected-cvs/")
     collectstatic(env)

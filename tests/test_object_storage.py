@@ -8,7 +8,6 @@ from datetime import timedelta
 import boto3
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.utils import timezone
 from moto.server import ThreadedMotoServer
 
@@ -19,6 +18,7 @@ from nelinvoimaa.object_storage import PrivateS3Storage
 from tests.conftest import make_application, make_employer, make_job, make_user
 from tests.servers import (
     collectstatic,
+    create_cache_table,
     fetch,
     free_port,
     multipart,
@@ -107,7 +107,7 @@ def test_the_private_bucket_gives_no_address_and_no_public_grant(s3):
 def site_on_buckets(s3, seeded_transactional_db, settings, tmp_path):
     """A production gunicorn that keeps uploads in the emulator's buckets (environment only)."""
     settings.SECRET_KEY = "object-storage-test-" + "x" * 50
-    call_command("createcachetable")
+    create_cache_table()
     port = free_port()
     env = production_env(
         settings,

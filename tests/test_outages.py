@@ -13,7 +13,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -23,6 +22,7 @@ from tests.conftest import make_employer, make_job, make_user
 from tests.servers import (
     DatabaseSwitch,
     collectstatic,
+    create_cache_table,
     fetch,
     free_port,
     multipart,
@@ -62,7 +62,7 @@ def site(seeded_transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # One key for both processes: the test signs in users whose sessions gunicorn reads.
     settings.SECRET_KEY = "outage-test-" + "x" * 50
-    call_command("createcachetable")
+    create_cache_table()
     switch = DatabaseSwitch(int(connection.settings_dict["PORT"] or 5432))
     switch.restore()
     port = free_port()
