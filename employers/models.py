@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.emails import send_templated
+from nelinvoimaa.moderation import ScopedQuerySet
 from nelinvoimaa.page_cache import PublicQuerySet
 
 from .business_id import normalize_business_id, validate_business_id
@@ -36,19 +37,8 @@ class EmployerKind(models.TextChoices):
     HOUSEHOLD = "household", _("Household")
 
 
-class EmployerQuerySet(PublicQuerySet):
-    def for_member(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(memberships__user=user)
-
-    def for_moderator(self, user):
-        """Employers of the staff member's municipalities; all of them for a superuser."""
-        if user.is_superuser:
-            return self
-        if not user.is_staff:
-            return self.none()
-        return self.filter(municipality__in=user.municipalities.all())
+class EmployerQuerySet(ScopedQuerySet):
+    organisation = ""  # the rows are the organisations
 
 
 class Employer(models.Model):

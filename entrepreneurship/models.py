@@ -8,17 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jobs.models import TransitionError
 from nelinvoimaa.emails import send_templated
-from nelinvoimaa.page_cache import PublicQuerySet
-
-
-class ScopedQuerySet(PublicQuerySet):
-    def for_moderator(self, user):
-        """What a staff member moderates: their municipalities' (all for a superuser)."""
-        if user.is_superuser:
-            return self
-        if not user.is_staff:
-            return self.none()
-        return self.filter(municipality__in=user.municipalities.all())
+from nelinvoimaa.moderation import ScopedQuerySet
 
 
 class ListingQuerySet(ScopedQuerySet):

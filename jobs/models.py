@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.emails import send_templated
-from nelinvoimaa.page_cache import PublicQuerySet
+from nelinvoimaa.moderation import ScopedQuerySet
 
 from .search import derive_search_fields, refresh_search_vectors, store_vectors
 
@@ -80,7 +80,9 @@ def _attach_named_relations(jobs):
                 setattr(job, field, found[getattr(job, f"{field}_id")])
 
 
-class JobQuerySet(PublicQuerySet):
+class JobQuerySet(ScopedQuerySet):
+    organisation = "employer"
+
     def open(self):
         """Published jobs whose application deadline has not passed, even before the daily
         task closes them."""
@@ -104,23 +106,6 @@ class JobQuerySet(PublicQuerySet):
         return created
 
     bulk_create.alters_data = True
-
-    def for_member(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(employer__memberships__user=user)
-
-    def for_moderator(self, user):
-        """Jobs in the staff member's municipalities (a remote job by its employer's)."""
-        if user.is_superuser:
-            return self
-        if not user.is_staff:
-            return self.none()
-        municipalities = user.municipalities.all()
-        return self.filter(
-            Q(municipality__in=municipalities)
-            | Q(municipality__isnull=True, employer__municipality__in=municipalities)
-        )
 
     def review_queue(self):
         return self.filter(status=Job.Status.SUBMITTED).order_by("submitted_at", "pk")

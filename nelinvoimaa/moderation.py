@@ -1,6 +1,41 @@
-"""Admin building blocks for municipal staff: each sees only their municipalities."""
+"""Building blocks for municipal staff: each sees only their municipalities."""
 
 from django.contrib import admin
+from django.db.models import Q
+
+from .page_cache import PublicQuerySet
+
+
+class ScopedQuerySet(PublicQuerySet):
+    """Rows placed in a municipality, for the staff who moderate it and for the members of the
+    organisation behind them. `organisation` is the path to that employer ("employer",
+    "provider"), "" when the rows are the employers themselves, None when there is none."""
+
+    organisation = None
+
+    def for_member(self, user):
+        if not user.is_authenticated or self.organisation is None:
+            return self.none()
+        path = (
+            f"{self.organisation}__memberships__user" if self.organisation else "memberships__user"
+        )
+        return self.filter(**{path: user})
+
+    def for_moderator(self, user):
+        """The staff member's municipalities (all for a superuser); a row placed nowhere (a
+        remote job, an online training) by its organisation's municipality."""
+        if user.is_superuser:
+            return self
+        if not user.is_staff:
+            return self.none()
+        municipalities = user.municipalities.all()
+        scope = Q(municipality__in=municipalities)
+        if self.organisation:
+            scope |= Q(
+                municipality__isnull=True,
+                **{f"{self.organisation}__municipality__in": municipalities},
+            )
+        return self.filter(scope)
 
 
 class ScopedToMunicipalitiesAdmin(admin.ModelAdmin):

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.emails import send_templated
+from nelinvoimaa.moderation import ScopedQuerySet
 from nelinvoimaa.page_cache import PublicQuerySet
 
 from .search import training_terms
@@ -48,7 +49,9 @@ class Format(models.TextChoices):
     ON_THE_JOB = "on_the_job", _("On the job")
 
 
-class TrainingQuerySet(PublicQuerySet):
+class TrainingQuerySet(ScopedQuerySet):
+    organisation = "provider"
+
     def public(self):
         """Trainings anyone may open: published, and closed or cancelled ones (which say so)."""
         return self.filter(
@@ -75,23 +78,6 @@ class TrainingQuerySet(PublicQuerySet):
             .values("n")
         )
         return self.annotate(enrolled_count=Coalesce(Subquery(taken), 0))
-
-    def for_member(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(provider__memberships__user=user)
-
-    def for_moderator(self, user):
-        """Trainings in the staff member's municipalities (an online one by its provider's)."""
-        if user.is_superuser:
-            return self
-        if not user.is_staff:
-            return self.none()
-        municipalities = user.municipalities.all()
-        return self.filter(
-            Q(municipality__in=municipalities)
-            | Q(municipality__isnull=True, provider__municipality__in=municipalities)
-        )
 
     def review_queue(self):
         return self.filter(status=Training.Status.SUBMITTED).order_by("submitted_at", "pk")
