@@ -8,6 +8,7 @@ class ApplicationsConfig(AppConfig):
 
     dashboard_sections = ["applications.sections.my_applications"]
     job_apply_sections = ["applications.sections.apply_button"]
+    job_viewer_annotations = ["applications.sections.applied_on"]
     sign_in_sections = ["applications.sections.applying_for"]
     job_manage_sections = ["applications.sections.applicants_link"]
     member_job_annotations = ["applications.sections.new_application_counts"]

@@ -1,10 +1,11 @@
 """What the applications app shows on pages of the core (see nelinvoimaa/contributions.py)."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404
 from django.urls import resolve
 
 from jobs.models import ApplyMethod, Job
+from jobs.viewer import viewer_state
 from nelinvoimaa.contributions import Section
 
 from .models import Application
@@ -22,14 +23,16 @@ def apply_button(request, job):
     """On a job's page: the way to apply here, while the job is open."""
     if job.apply_method != ApplyMethod.HERE:
         return None
-    applied = None
-    if request.user.is_authenticated:
-        applied = (
-            Application.objects.filter(job=job, applicant=request.user)
-            .exclude(status=Application.Status.WITHDRAWN)
-            .first()
-        )
-    return Section("applications/_apply_button.html", {"applied": applied})
+    applied_on = viewer_state(request, job).get("applied_on")
+    return Section("applications/_apply_button.html", {"applied_on": applied_on})
+
+
+def applied_on(user):
+    """For a job's page (jobs.viewer): when the person applied to it, unless withdrawn."""
+    applications = Application.objects.filter(job=OuterRef("pk"), applicant=user).exclude(
+        status=Application.Status.WITHDRAWN
+    )
+    return {"applied_on": Subquery(applications.values("created_at")[:1])}
 
 
 def applicants_link(request, job):

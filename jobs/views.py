@@ -99,7 +99,7 @@ def filter_controls(form, params):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(signed_in=True)
 def job_list(request):
     params = request.GET
     version = public_version(request)
@@ -135,8 +135,6 @@ def job_list(request):
             "filter_count": len(chips) - bool(understood.get("q")),
             "feed_query": feed_query.urlencode(),
             "suggestion": suggested_query(understood) if not counts.total else None,
-            "list_sections": sections("job_list_sections", request, params),
-            "list_actions": sections("job_list_actions", request, page.object_list),
         },
     )
 
@@ -169,7 +167,7 @@ def suggested_query(understood):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(signed_in=True)
 def detail(request, job_id, slug):
     jobs = Job.objects.select_related(*DETAIL_RELATED)
     if request.user.is_authenticated:  # whether the viewer is a member, in the same query
@@ -196,10 +194,7 @@ def detail(request, job_id, slug):
         "jobs/detail.html",
         {
             "job": job,
-            "is_member": is_member,
             "other_jobs": other_jobs,
-            "job_actions": sections("job_actions", request, job),
-            "apply_sections": sections("job_apply_sections", request, job),
             "job_sections": sections("job_sections", request, job),
             # Only an open job is offered to search engines as a posting.
             # (a callable: made only when the page's head is not cached already)

@@ -14,6 +14,7 @@ class JobseekersConfig(AppConfig):
         "jobseekers.sections.my_alerts",
     ]
     job_actions = ["jobseekers.sections.save_job_button"]
+    job_viewer_annotations = ["jobseekers.sections.job_saved"]
     job_list_actions = ["jobseekers.sections.save_job_buttons"]
     job_list_sections = ["jobseekers.sections.save_search"]
     apply_initial = ["jobseekers.sections.apply_initial"]

@@ -1,6 +1,9 @@
 """What the jobseekers app shows on pages of the core and of lower apps (see
 nelinvoimaa/contributions.py)."""
 
+from django.db.models import Exists, OuterRef
+
+from jobs.viewer import viewer_state
 from nelinvoimaa.contributions import Section
 
 from .alerts import with_descriptions
@@ -15,8 +18,13 @@ def save_job_button(request, job):
     """On a job's page: save it for later, or remove it from the saved ones."""
     if job.status not in {job.Status.PUBLISHED, job.Status.CLOSED}:
         return None  # a member's preview of a draft
-    saved = bool(SavedJob.objects.ids_for(request.user, [job]))
+    saved = viewer_state(request, job).get("saved", False)
     return Section("jobseekers/_save_button.html", {"saved": saved}, order=10)
+
+
+def job_saved(user):
+    """For a job's page (jobs.viewer): whether the person saved it."""
+    return {"saved": Exists(SavedJob.objects.filter(job=OuterRef("pk"), user=user))}
 
 
 def save_job_buttons(request, jobs):

@@ -13,8 +13,12 @@ Which models count is declared, not remembered: each app lists its `public_model
 each row's post_delete, since the receivers keep Django from deleting without signals. Raw
 SQL that changes public rows calls `invalidate()` itself. Keys also include
 the hour, so the passing of a deadline (a date) and "posted today" are never stale for long,
-and only requests without a session or messages are served from the cache: signed-in users
-always get a fresh page.
+and only requests without a session or messages are served from the cache.
+
+A signed-in user never gets a page rendered for someone else. Views marked
+`cache_public_page(signed_in=True)` (the job list and the job page) give them the page's shared
+render, made once per public version like a visitor's page, with its `{% personal %}` blocks
+rendered for each request (nelinvoimaa/personal.py).
 """
 
 import hashlib
@@ -26,9 +30,11 @@ from django.core import checks
 from django.core.cache import cache, caches
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.functional import empty
+
+from . import personal
 
 GENERATION_KEY = "public-pages:generation"
 PAGE_SECONDS = 3600
@@ -154,23 +160,90 @@ def _cacheable_response(request, response):
     )  # a nonce is per response
 
 
-def cache_public_page(view):
+def _shareable_request(request):
+    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def cache_public_page(view=None, *, signed_in=False):
+    """Serve a public page from the page cache to visitors. With `signed_in=True`, a request
+    with a session (a signed-in user's) gets the page's shared render with its
+    `{% personal %}` blocks rendered for them (nelinvoimaa/personal.py): the view's templates
+    must keep everything personal inside such blocks."""
+    if view is None:
+        return lambda view: cache_public_page(view, signed_in=signed_in)
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _cacheable_request(request):
-            return view(request, *args, **kwargs)
-        pages = caches["pages"]
-        raw = f"{public_version()}|{request.get_full_path()}"
-        key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
-        hit = pages.get(key)
-        if hit is not None:
-            content, content_type = hit
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if getattr(response, "is_rendered", True) is False:
-            response.render()  # a TemplateResponse (the sitemap)
-        if _cacheable_response(request, response):
-            pages.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
-        return response
+        if _cacheable_request(request):
+            return _visitor_page(view, request, args, kwargs)
+        if signed_in and _shareable_request(request):
+            return _shared_page(view, request, args, kwargs)
+        return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def _page_key(prefix, request):
+    raw = f"{public_version(request)}|{request.get_full_path()}"
+    return prefix + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _visitor_page(view, request, args, kwargs):
+    pages = caches["pages"]
+    key = _page_key("page:", request)
+    hit = pages.get(key)
+    if hit is not None:
+        content, content_type = hit
+        return HttpResponse(content, content_type=content_type)
+    response = _rendered(view(request, *args, **kwargs))
+    if _cacheable_response(request, response):
+        pages.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+    return response
+
+
+def _shared_page(view, request, args, kwargs):
+    pages = caches["pages"]
+    key = _page_key("shared:", request)
+    hit = pages.get(key)
+    if hit is None:
+        hit = _shared_render(view, request, args, kwargs)
+        if hit is None:  # not a page everyone sees (a draft, a redirect): the user's own
+            return view(request, *args, **kwargs)
+        pages.set(key, hit, PAGE_SECONDS)
+    chunks, slots, content_type = hit
+    content = personal.fill(request, chunks, slots)
+    if content is None:
+        pages.delete(key)
+        return view(request, *args, **kwargs)
+    return HttpResponse(content, content_type=content_type)
+
+
+def _shared_render(view, request, args, kwargs):
+    """The page as a visitor would get it, its personal blocks left as slots; None if it
+    cannot be shared."""
+    from django.contrib.auth.models import AnonymousUser  # not importable before the apps
+
+    user, csrf_flag = request.user, request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
+    request.user, request._skeleton = AnonymousUser(), personal.Skeleton()
+    try:
+        response = _rendered(view(request, *args, **kwargs))
+        skeleton = request._skeleton
+    except Http404:  # e.g. a draft, which only the employer's members see
+        return None
+    finally:
+        request.user = user
+        del request._skeleton
+    # A CSRF token asked outside a personal block would be one user's, shown to all.
+    shareable = _cacheable_response(request, response)
+    request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
+    if csrf_flag is not None:
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = csrf_flag
+    if not shareable:
+        return None
+    return (*personal.shared_parts(response.content, skeleton), response["Content-Type"])
+
+
+def _rendered(response):
+    if getattr(response, "is_rendered", True) is False:
+        response.render()  # a TemplateResponse (the sitemap)
+    return response

@@ -1,10 +1,13 @@
 from django import template
 from django.conf import settings
+from django.template.base import token_kwargs
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from ..contributions import sections
 from ..page_cache import cached_public, public_version
+from ..personal import NODES
 
 register = template.Library()
 
@@ -34,6 +37,53 @@ def public_fragment(parser, token):
     return PublicFragmentNode(
         nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]]
     )
+
+
+class PersonalNode(template.Node):
+    def __init__(self, key, nodelist, values):
+        self.key, self.nodelist, self.values = key, nodelist, values
+
+    def render(self, context):
+        values = {name: value.resolve(context) for name, value in self.values.items()}
+        skeleton = getattr(context.get("request"), "_skeleton", None)
+        if skeleton is not None:  # a page shared with signed-in users: left open for each
+            return skeleton.slot(self.key, values)
+        with context.push(values):
+            return self.nodelist.render(context)
+
+
+@register.tag
+def personal(parser, token):
+    """{% personal job=job %} … {% endpersonal %}: a part of a public page that depends on
+    who is looking (their menu, the save and apply buttons, anything with a CSRF token). On a
+    page shared with signed-in users (nelinvoimaa/personal.py) it is rendered for each request,
+    with the page's usual context and only the values named here, which must pickle; elsewhere
+    it is rendered in place."""
+    bits = token.split_contents()[1:]
+    values = token_kwargs(bits, parser)
+    if bits:
+        raise template.TemplateSyntaxError("personal takes only name=value arguments")
+    nodelist = parser.parse(("endpersonal",))
+    parser.delete_first_token()
+    # The block's key: its template and its place among the template's personal blocks.
+    parser.personal_count = getattr(parser, "personal_count", 0) + 1
+    key = f"{parser.origin.template_name}#{parser.personal_count}"
+    node = PersonalNode(key, nodelist, values)
+    NODES[key] = node
+    return node
+
+
+@register.simple_tag(takes_context=True)
+def contributed_sections(context, name, *args):
+    """The Sections the apps contribute to this place (contributions.sections), rendered:
+    computed once per request for the same arguments, so a section made for a whole page
+    of jobs and shown beside each of them is made once."""
+    request = context["request"]
+    memo = request.__dict__.setdefault("_contributed_sections", {})
+    key = (name, *map(id, args))
+    if key not in memo:
+        memo[key] = (sections(name, request, *args), args)  # args kept alive: ids stay unique
+    return mark_safe("".join(render_section(context, s) for s in memo[key][0]))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)

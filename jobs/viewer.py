@@ -1,0 +1,28 @@
+"""What the person looking at a job has to do with it, from one query however many parts of
+the page ask."""
+
+from django.db.models import Exists, OuterRef
+
+from employers.models import Membership
+from nelinvoimaa.contributions import contributed
+
+from .models import Job
+
+
+def viewer_state(request, job):
+    """{name: value} for the signed-in person looking at `job` (empty for a visitor): whether
+    they are a member of its employer (`is_member`) and what the apps annotate through
+    `job_viewer_annotations` (e.g. whether they saved it, when they applied). Made once per
+    request and job."""
+    memo = request.__dict__.setdefault("_job_viewer_state", {})
+    if job.pk not in memo:
+        user = request.user
+        state = {}
+        if user.is_authenticated:
+            members = Membership.objects.filter(employer=OuterRef("employer"), user=user)
+            annotations = {"is_member": Exists(members)}
+            for make in contributed("job_viewer_annotations"):
+                annotations |= make(user)
+            state = Job.objects.filter(pk=job.pk).values(**annotations).first() or {}
+        memo[job.pk] = state
+    return memo[job.pk]

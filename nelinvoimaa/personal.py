@@ -1,0 +1,70 @@
+"""Public pages shared with signed-in users: rendered once, with the personal parts left open.
+
+A signed-in user's page is never served whole from the page cache, but most of it is what
+everyone sees: the job, the list of results. `page_cache.cache_public_page` renders such a page
+once per public version as a visitor would, except that each `{% personal %}` block of its
+templates becomes a *slot*: a marker in the shared text, plus the values the block needs (a job,
+the page's jobs), which must pickle. For each signed-in request only the slots are rendered,
+for that user, with the page's usual context (the user, the CSRF token, the messages), and put
+into the shared text.
+
+What may sit outside a `{% personal %}` block of such a page: only what is the same for every
+user. A CSRF token outside one is caught (the shared render is then not kept); anything else
+personal (`user`, a contributed section that asks who is looking) must be inside one.
+"""
+
+import uuid
+
+from django.template import RequestContext, engines
+
+# The node of each {% personal %} block, by its template and place in it: a slot names its
+# block by this key, and the worker that rendered the shared text (whose own memory keeps it)
+# parsed the same templates.
+NODES = {}
+
+
+class Skeleton:
+    """A page being rendered to be shared: collects its slots."""
+
+    def __init__(self):
+        self.marker = f"<!--personal:{uuid.uuid4().hex}-->"  # unguessable: no content forges it
+        self.slots = []
+
+    def slot(self, key, values):
+        self.slots.append((key, values))
+        return self.marker
+
+
+def shared_parts(content, skeleton):
+    """What is kept of a shared render: its text cut at the slots, and the slots."""
+    return content.split(skeleton.marker.encode()), skeleton.slots
+
+
+def fill(request, chunks, slots):
+    """The page for this request: the shared text with each slot rendered for this user, or
+    None when a slot's block is unknown to this worker (its templates changed)."""
+    template = _empty_template()
+    context = RequestContext(request)
+    parts = []
+    with context.render_context.push_state(template), context.bind_template(template):
+        for key, values in slots:
+            node = NODES.get(key)
+            if node is None:
+                return None
+            with context.push(values):
+                parts.append(node.nodelist.render(context).encode())
+    pieces = [chunks[0]]
+    for part, chunk in zip(parts, chunks[1:], strict=True):
+        pieces += [part, chunk]
+    return b"".join(pieces)
+
+
+_EMPTY = []
+
+
+def _empty_template():
+    """A template of the project's engine to bind the slots' context to (for their includes,
+    the context processors and the CSRF token)."""
+    if not _EMPTY:
+        _EMPTY.append(engines["django"].engine.from_string(""))
+    return _EMPTY[0]

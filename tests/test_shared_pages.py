@@ -1,0 +1,130 @@
+"""The job page and the job list are rendered once per change for everyone, signed-in users
+included (nelinvoimaa/personal.py): each signed-in request renders only its personal parts.
+What one person sees of those parts never reaches another."""
+
+import re
+
+import pytest
+from django.http import HttpResponse
+from django.template import engines
+from django.test import Client, RequestFactory
+
+from nelinvoimaa.page_cache import cache_public_page
+from tests.conftest import make_application, make_employer, make_job, make_user
+
+pytestmark = pytest.mark.usefixtures("seeded_transactional_db")
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture
+def owner(seeded_transactional_db):
+    return make_user("omistaja@rantalomat.example.com", full_name="Olli Omistaja")
+
+
+@pytest.fixture
+def job(owner):
+    employer = make_employer("Päijänteen Rantalomat Oy", owner, "781", verified=True)
+    return make_job(employer, status="published", title="Kokki kesäksi")
+
+
+def signed_in(user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    return client
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_each_person_gets_their_own_buttons_and_token_on_the_same_page(job):
+    saver, applicant = make_user("saver@example.com"), make_user("applicant@example.com")
+    make_application(job, applicant)
+    saver_client, applicant_client = signed_in(saver), signed_in(applicant)
+    url = job.get_absolute_url()
+    html(saver_client, url)  # the shared render is made here, for whoever comes first
+    save = html(saver_client, url)
+    assert "Tallenna työpaikka" in save and "Hait tätä paikkaa" not in save
+    applied = html(applicant_client, url)
+    assert "Hait tätä paikkaa" in applied and "Hae tätä paikkaa" not in applied
+    # The saver's form works with the token of their own page, not with the other's.
+    other_token = TOKEN.search(applied)[1]
+    response = saver_client.post(f"/fi/saved/{job.pk}/save/", {"csrfmiddlewaretoken": other_token})
+    assert response.status_code == 403
+    own_token = TOKEN.search(save)[1]
+    response = saver_client.post(f"/fi/saved/{job.pk}/save/", {"csrfmiddlewaretoken": own_token})
+    assert response.status_code == 302
+    assert "Poista tallennetuista" in html(saver_client, url)
+    assert "Poista tallennetuista" not in html(applicant_client, url)
+    assert "Poista tallennetuista" not in html(Client(), url)
+
+
+def test_the_menu_and_messages_are_the_persons_own(job, owner):
+    owner_client, other = signed_in(owner), signed_in(make_user("muu@example.com"))
+    url = job.get_absolute_url()
+    page = html(owner_client, url)
+    assert "Kirjaudu ulos" in page and "Hallinnoi ilmoitusta" in page
+    assert "Hallinnoi ilmoitusta" not in html(other, url)
+    token = TOKEN.search(html(other, url))[1]
+    other.post(f"/fi/saved/{job.pk}/save/", {"csrfmiddlewaretoken": token, "next": url})
+    page = html(other, url)
+    assert page.count('class="message success"') == 1
+    assert 'class="message' not in html(other, url)  # shown once
+    assert 'class="message' not in html(owner_client, url)
+    visitor = html(Client(), url)
+    assert "Kirjaudu sisään" in visitor and "Kirjaudu ulos" not in visitor
+
+
+def test_the_list_marks_the_persons_own_saved_jobs(job):
+    saver = make_user("saver@example.com")
+    saver.saved_jobs.create(job=job)
+    assert "Poista tallennetuista" in html(signed_in(saver), "/fi/jobs/")
+    other = html(signed_in(make_user("muu@example.com")), "/fi/jobs/")
+    assert "Tallenna työpaikka" in other and "Poista tallennetuista" not in other
+
+
+def test_a_signed_in_request_renders_only_its_personal_parts(job, django_assert_num_queries):
+    client = signed_in(make_user("hakija@example.com"))
+    html(client, job.get_absolute_url())
+    html(client, "/fi/jobs/")
+    # The session (the tests' cache does not keep it), the user, and what they have to do
+    # with the job (member, saved, applied) in one query.
+    with django_assert_num_queries(3):
+        assert "Kokki kesäksi" in html(client, job.get_absolute_url())
+    # The session, the user, and which of the page's jobs they saved.
+    with django_assert_num_queries(3):
+        assert "Kokki kesäksi" in html(client, "/fi/jobs/")
+
+
+def test_a_change_shows_on_the_next_signed_in_request(job, owner):
+    client = signed_in(make_user("hakija@example.com"))
+    html(client, job.get_absolute_url())
+    job.title = "Keittiöapulainen"
+    job.save_edit(owner)
+    assert "Keittiöapulainen" in html(client, job.get_absolute_url())
+    assert "Keittiöapulainen" in html(client, "/fi/jobs/")
+
+
+def test_a_page_with_a_token_outside_its_personal_parts_is_not_shared(owner):
+    """A CSRF token outside a {% personal %} block would be one person's, shown to all: such a
+    page is rendered for each person instead."""
+    template = engines["django"].from_string(
+        "{% load portal %}<form>{% csrf_token %}</form>"
+        "{% personal %}{{ user.email }}{% endpersonal %}"
+    )
+    view = cache_public_page(
+        lambda request: HttpResponse(template.render(request=request)), signed_in=True
+    )
+    others = make_user("toinen@example.com")
+    pages = []
+    for user in (owner, others, owner):
+        request = RequestFactory().get("/fi/shared-test/")
+        request.COOKIES["sessionid"] = "x"
+        request.user = user
+        request.session = Client().session
+        pages.append(view(request).content.decode())
+    assert owner.email in pages[0] and others.email in pages[1]
+    assert TOKEN.search(pages[0])[1] != TOKEN.search(pages[1])[1]
