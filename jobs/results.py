@@ -13,14 +13,16 @@ size of the site (measured in bench/), while no one reads past 25 pages.
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, F, Value
 
 from .models import Job
-from .search import ranked, terms
+from .search import terms
 
 COUNT_CAP = 500  # 25 pages of 20
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
 FACETS = ("municipality", "sector")
 
 
@@ -32,7 +34,7 @@ class Counts:
     # {"municipality": {pk: n}, "sector": {pk: n}}; None when the search matched too many to
     # count them all.
     facets: dict | None = None
-    # When capped: the COUNT_CAP matches among which to rank by relevance.
+    # When capped: the pks of COUNT_CAP matches, ordered by relevance.
     candidates: list | None = None
 
 
@@ -42,16 +44,18 @@ def count_matches(job_filter):
     superset = job_filter.qs_without(*FACETS).order_by()
     if _words(job_filter):
         # At most COUNT_CAP + 1 rows leave the database: enough to know whether there are more.
-        rows = list(superset.values_list("pk", "municipality_id", "sector_id")[: COUNT_CAP + 1])
+        # Each with its rank, so that a capped search's page is ordered without asking again.
+        rows = list(_with_rank(superset, "municipality_id", "sector_id")[: COUNT_CAP + 1])
         if len(rows) > COUNT_CAP:
             if not any(chosen.values()):
-                candidates = [pk for pk, _m, _s in rows[:COUNT_CAP]]
+                candidates = _by_relevance(rows[:COUNT_CAP])
                 return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
-            matches = list(job_filter.qs.order_by().values_list("pk", flat=True)[: COUNT_CAP + 1])
+            matches = list(_with_rank(job_filter.qs.order_by())[: COUNT_CAP + 1])
             if len(matches) > COUNT_CAP:
-                return Counts(total=COUNT_CAP, capped=True, candidates=matches[:COUNT_CAP])
+                candidates = _by_relevance(matches[:COUNT_CAP])
+                return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
             return Counts(total=len(matches))
-        counts = Counter((m, s) for _pk, m, s in rows)
+        counts = Counter((m, s) for _pk, _rank, _published, m, s in rows)
     else:
         pairs = superset.values_list("municipality_id", "sector_id").annotate(n=Count("*"))
         counts = Counter({(m, s): n for m, s, n in pairs})
@@ -69,6 +73,20 @@ def count_matches(job_filter):
             if allowed("sector", sector):
                 total += n
     return Counts(total=total, facets=facets)
+
+
+def _with_rank(queryset, *fields):
+    """(pk, rank, published_at, *fields) of each job: what ordering by relevance needs."""
+    rank = F("rank") if "rank" in queryset.query.annotations else Value(0)
+    return queryset.annotate(found_rank=rank).values_list(
+        "pk", "found_rank", "published_at", *fields
+    )
+
+
+def _by_relevance(rows):
+    """The pks of `rows` in the order of the list's relevance: the rank, then the newest."""
+    ordered = sorted(rows, key=lambda row: (row[1], row[2] or _EARLIEST, row[0]), reverse=True)
+    return [row[0] for row in ordered]
 
 
 def _words(job_filter):
@@ -90,10 +108,10 @@ def job_page(job_filter, counts, number, per_page, related):
     queryset = job_filter.qs
     ordering = queryset.query.order_by
     if counts.candidates is not None and ordering[:1] == ("-rank",):
-        # Rank only the candidates, fetched by primary key: not every match again.
-        queryset = ranked(Job.objects.filter(pk__in=counts.candidates), job_filter.data["q"])
-        queryset = queryset.order_by(*ordering)
-    paginator = Paginator(queryset.values_list("pk", flat=True), per_page)
+        ids = counts.candidates  # ranked already, when they were counted
+    else:
+        ids = queryset.values_list("pk", flat=True)
+    paginator = Paginator(ids, per_page)
     paginator.count = counts.total  # known already: no COUNT(*) of its own
     page = paginator.get_page(number)
     ids = list(page.object_list)
