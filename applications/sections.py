@@ -27,9 +27,9 @@ def apply_button(request, job):
     return Section("applications/_apply_button.html", {"applied_on": applied_on})
 
 
-def applied_on(user):
+def applied_on(user_id):
     """For a job's page (jobs.viewer): when the person applied to it, unless withdrawn."""
-    applications = Application.objects.filter(job=OuterRef("pk"), applicant=user).exclude(
+    applications = Application.objects.filter(job=OuterRef("pk"), applicant_id=user_id).exclude(
         status=Application.Status.WITHDRAWN
     )
     return {"applied_on": Subquery(applications.values("created_at")[:1])}

@@ -5,8 +5,22 @@ from django.db.models import Exists, OuterRef
 
 from employers.models import Membership
 from nelinvoimaa.contributions import contributed
+from nelinvoimaa.prepared import Prepared
 
 from .models import Job
+
+
+def _state_query(job_id, user_id):
+    members = Membership.objects.filter(employer=OuterRef("employer"), user_id=user_id)
+    annotations = {"is_member": Exists(members)}
+    for make in contributed("job_viewer_annotations"):
+        annotations |= make(user_id)
+    # Unordered: an ORDER BY (the model's) would cost the planner more than the query.
+    return Job.objects.filter(pk=job_id).order_by().values(**annotations)[:1]
+
+
+# Compiled once per process: building it took four times as long as running it.
+_state = Prepared(_state_query, "job_id", "user_id")
 
 
 def viewer_state(request, job):
@@ -19,10 +33,6 @@ def viewer_state(request, job):
         user = request.user
         state = {}
         if user.is_authenticated:
-            members = Membership.objects.filter(employer=OuterRef("employer"), user=user)
-            annotations = {"is_member": Exists(members)}
-            for make in contributed("job_viewer_annotations"):
-                annotations |= make(user)
-            state = Job.objects.filter(pk=job.pk).values(**annotations).first() or {}
+            state = next(iter(_state(job_id=job.pk, user_id=user.pk)), {})
         memo[job.pk] = state
     return memo[job.pk]

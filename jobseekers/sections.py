@@ -22,9 +22,9 @@ def save_job_button(request, job):
     return Section("jobseekers/_save_button.html", {"saved": saved}, order=10)
 
 
-def job_saved(user):
+def job_saved(user_id):
     """For a job's page (jobs.viewer): whether the person saved it."""
-    return {"saved": Exists(SavedJob.objects.filter(job=OuterRef("pk"), user=user))}
+    return {"saved": Exists(SavedJob.objects.filter(job=OuterRef("pk"), user_id=user_id))}
 
 
 def save_job_buttons(request, jobs):

@@ -22,9 +22,10 @@ The attributes an AppConfig may set (each a list):
 - `job_apply_sections`, `job_manage_sections`: callables(request, job) returning a Section for
   a job's page (where it says how to apply) or for its member's page; `job_sections`: the
   same, shown below the job on its public page (the trainings app: trainings of its sector).
-- `job_viewer_annotations`: callables(user) returning {name: expression over a job} of what
-  the signed-in person has to do with it (saved it, applied on); jobs.viewer.viewer_state
-  reads them all in one query, which the job page's sections share.
+- `job_viewer_annotations`: callables(user_id) returning {name: expression over a job} of
+  what the signed-in person has to do with it (saved it, applied on); jobs.viewer.viewer_state
+  reads them all in one query, compiled once per process (nelinvoimaa/prepared.py: the
+  expression may depend on nothing but the user id), which the job page's sections share.
 - `job_actions`: callables(request, job) returning a Section shown at the top of a job's page
   (e.g. save the job); `job_list_actions`: callables(request, jobs) returning a Section shown
   with each job of a page of the job list (rendered with `job` in its context; called once

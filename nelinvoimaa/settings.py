@@ -203,7 +203,7 @@ AUTH_USER_MODEL = "nelinvoimaa.User"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "nelinvoimaa.redis_cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
         }
     }
