@@ -9,7 +9,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jobs', '0010_job_tell_applicants_when_closed'),
         ('jobseekers', '0003_profile_visible_to_employers_contactblock_and_more'),
         ('trainings', '0002_enrolment_answers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
