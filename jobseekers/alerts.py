@@ -1,4 +1,4 @@
-"""Sending job alerts: idempotent and batched.
+"""Sending job alerts (and training alerts): idempotent and batched.
 
 Each due alert gets the open jobs that match its search, changed (published, edited) after its
 high-water mark `checked_until`, and not sent by it before (AlertSentJob). The sent rows, the
@@ -9,6 +9,10 @@ Work per run: one query for the open jobs changed since the oldest mark (with th
 filters look at), one search per distinct set of words over those jobs only, the other choices
 checked in memory (Matcher); then per batch of BATCH alerts, one query for the jobs they have
 sent and one for the jobs to list, and one small transaction per alert that sends.
+
+Training alerts go the same way with far fewer rows: the upcoming published trainings changed
+since the oldest mark, each distinct search run once through the training list's own filters
+(trainings.filters) over those trainings only, AlertSentTraining keeping what was sent.
 """
 
 from collections import defaultdict
@@ -16,7 +20,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Min
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,8 +28,19 @@ from django.utils import timezone, translation
 from jobs.filters import LIST_RELATED, JobFilter, reference_choices
 from jobs.models import Job
 from jobs.search import search, terms
+from trainings.filters import LIST_RELATED as TRAINING_LIST_RELATED
+from trainings.filters import TrainingFilter
+from trainings.filters import reference_choices as training_choices
+from trainings.models import Training
 
-from .models import Alert, AlertSentJob, understood_search
+from .models import (
+    TRAINING_ALERT_FLAGS,
+    TRAINING_ALERT_PARAMETERS,
+    Alert,
+    AlertSentJob,
+    AlertSentTraining,
+    understood_search,
+)
 from .tasks import queue_with_change
 
 BATCH = 500
@@ -53,24 +67,53 @@ def describe(params, reference=None):
     return words
 
 
+def describe_trainings(params, fields=None):
+    """A training search in words, as describe() a job search. `fields`: the training list's
+    form fields, to describe many searches with the choices read once."""
+    fields = fields or TrainingFilter().form.fields
+    words = []
+    if params.get("q"):
+        words.append(f"“{params['q'][:60]}”")
+    for name in TRAINING_ALERT_PARAMETERS[1:]:
+        labels = {str(key): label for key, label in fields[name].choices if key}
+        words += [str(labels[value]) for value in params.getlist(name) if value in labels]
+    for name in TRAINING_ALERT_FLAGS:
+        if params.get(name) in {"on", "true"}:
+            words.append(str(fields[name].label))
+    return words
+
+
 def with_descriptions(alerts):
-    """The alerts, each with `words`: its search described (two queries for any number)."""
+    """The alerts, each with `words`: its search described (two queries for any number of
+    job alerts, two more when there are training alerts)."""
     alerts = list(alerts)
-    reference = reference_choices() if alerts else None
+    reference = reference_choices() if any(not a.is_for_trainings for a in alerts) else None
+    training_fields = (
+        TrainingFilter().form.fields if any(a.is_for_trainings for a in alerts) else None
+    )
     for alert in alerts:
-        alert.words = describe(alert.params, reference)
+        if alert.is_for_trainings:
+            alert.words = describe_trainings(alert.params, training_fields)
+        else:
+            alert.words = describe(alert.params, reference)
     return alerts
 
 
 def send_due_alerts(now=None, batch=BATCH):
-    """Send every due alert its new jobs; returns the number of e-mails queued."""
+    """Send every due alert its new jobs or trainings; returns the number of e-mails queued."""
     now = now or timezone.now()
-    due = Alert.due(now)
-    ids = list(due.order_by("pk").values_list("pk", flat=True))
-    if not ids:
-        return 0
+    due = list(Alert.due(now).order_by("pk").values_list("pk", "kind", "checked_until"))
     until = now - SETTLE
-    since = due.aggregate(since=Min("checked_until"))["since"]
+    queued = 0
+    for kind, send in ((Alert.Kind.JOBS, _send_jobs), (Alert.Kind.TRAININGS, _send_trainings)):
+        ids = [pk for pk, of_kind, _mark in due if of_kind == kind]
+        if ids:
+            since = min(mark for _pk, of_kind, mark in due if of_kind == kind)
+            queued += send(ids, since, now, until, batch)
+    return queued
+
+
+def _send_jobs(ids, since, now, until, batch):
     # The open jobs changed since the oldest mark: a few hundred a day. Each search runs once
     # for the whole run, over these jobs only (by primary key), however many alerts share it.
     changed = dict(
@@ -181,26 +224,88 @@ def _send_batch(alerts, now, until, changed, matcher):
     queued = 0
     for alert in alerts:
         if new[alert.pk]:
+            found = [jobs[pk] for pk in new[alert.pk]]
             queued += _send_one(
-                alert, [jobs[pk] for pk in new[alert.pk]], until, now, matcher.reference
+                alert,
+                [AlertSentJob(alert=alert, job=job, sent_at=now) for job in found],
+                until,
+                lambda alert=alert, found=found: alert_message(alert, found, matcher.reference),
             )
     return queued
 
 
-def _send_one(alert, jobs, until, now, reference):
-    """Record and queue one alert's e-mail, or nothing if another run has just done it."""
+def _send_trainings(ids, since, now, until, batch):
+    """The training alerts' turn: the trainings are few (dozens a month), so each distinct
+    search runs once through the training list's own filters, over the changed ones only."""
+    changed = dict(
+        Training.objects.upcoming()
+        .filter(updated_at__gt=since, updated_at__lte=until)
+        .values_list("pk", "updated_at")
+    )
+    if not changed:
+        Alert.objects.filter(pk__in=ids, checked_until__lt=until).update(checked_until=until)
+        return 0
+    reference = training_choices()
+    fields = TrainingFilter(reference=reference).form.fields
+    found = {}
+    queued = 0
+    for start in range(0, len(ids), batch):
+        alerts = list(
+            Alert.objects.filter(pk__in=ids[start : start + batch])
+            .select_related("user")
+            .order_by("pk")
+        )
+        for query in {alert.query for alert in alerts} - set(found):
+            candidates = Training.objects.filter(pk__in=list(changed))
+            training_filter = TrainingFilter(
+                QueryDict(query), queryset=candidates, reference=reference
+            )
+            found[query] = set(training_filter.qs.order_by().values_list("pk", flat=True))
+        sent = defaultdict(set)
+        rows = AlertSentTraining.objects.filter(alert__in=alerts, training_id__in=list(changed))
+        for alert_id, training_id in rows.values_list("alert_id", "training_id"):
+            sent[alert_id].add(training_id)
+        new = {
+            alert.pk: [
+                pk
+                for pk in found[alert.query]
+                if changed[pk] > alert.checked_until and pk not in sent[alert.pk]
+            ]
+            for alert in alerts
+        }
+        trainings = Training.objects.select_related(*TRAINING_LIST_RELATED).in_bulk(
+            {pk for pks in new.values() for pk in pks}
+        )
+        quiet = [alert.pk for alert in alerts if not new[alert.pk]]
+        Alert.objects.filter(pk__in=quiet, checked_until__lt=until).update(checked_until=until)
+        for alert in alerts:
+            if new[alert.pk]:
+                listed = [trainings[pk] for pk in new[alert.pk]]
+                queued += _send_one(
+                    alert,
+                    [AlertSentTraining(alert=alert, training=t, sent_at=now) for t in listed],
+                    until,
+                    lambda alert=alert, listed=listed: training_alert_message(
+                        alert, listed, fields
+                    ),
+                )
+    return queued
+
+
+def _send_one(alert, sent_rows, until, message):
+    """Record and queue one alert's e-mail, or nothing if another run has just done it.
+    `sent_rows`: the AlertSentJob (AlertSentTraining) rows of what it sends; `message`: makes
+    the e-mail."""
+    now = sent_rows[0].sent_at
     try:
         with transaction.atomic():
             current = Alert.objects.select_for_update().filter(pk=alert.pk).first()
             if current is None or current.checked_until != alert.checked_until:
                 return 0  # deleted, or sent by a run at the same time
-            AlertSentJob.objects.bulk_create(
-                [AlertSentJob(alert=alert, job=job, sent_at=now) for job in jobs]
-            )
+            type(sent_rows[0]).objects.bulk_create(sent_rows)
             Alert.objects.filter(pk=alert.pk).update(checked_until=until, last_sent_at=now)
-            message = alert_message(alert, jobs, reference)
-            queue_with_change(**message)
-    except IntegrityError:  # a run at the same time sent one of these jobs
+            queue_with_change(**message())
+    except IntegrityError:  # a run at the same time sent one of these
         return 0
     return 1
 
@@ -208,24 +313,43 @@ def _send_one(alert, jobs, until, now, reference):
 def alert_message(alert, jobs, reference=None):
     """The e-mail's parts, in the user's language, with the one-click unsubscribe headers
     (RFC 8058)."""
-    unsubscribe = alert.unsubscribe_url()
     with translation.override(alert.user.language):
         context = {
-            "alert": alert,
             # The newest first, at most EMAIL_JOBS: the rest are one click away (search_url).
             "jobs": sorted(jobs, key=lambda job: job.published_at or job.updated_at, reverse=True)[
                 :EMAIL_JOBS
             ],
-            "count": len(jobs),
-            "more": max(len(jobs) - EMAIL_JOBS, 0),
             "search": ", ".join(describe(alert.params, reference)),
+        }
+        return _message(alert, "alert", context, len(jobs))
+
+
+def training_alert_message(alert, trainings, fields=None):
+    """A training alert's e-mail, as alert_message: the soonest trainings first."""
+    with translation.override(alert.user.language):
+        context = {
+            "trainings": sorted(trainings, key=lambda t: (t.starts_at is None, t.starts_at, t.pk))[
+                :EMAIL_JOBS
+            ],
+            "search": ", ".join(describe_trainings(alert.params, fields)),
+        }
+        return _message(alert, "training_alert", context, len(trainings))
+
+
+def _message(alert, template, context, count):
+    unsubscribe = alert.unsubscribe_url()
+    with translation.override(alert.user.language):
+        context |= {
+            "alert": alert,
+            "count": count,
+            "more": max(count - EMAIL_JOBS, 0),
             "site_url": settings.SITE_URL,
-            "search_url": settings.SITE_URL + alert.get_jobs_url(),
+            "search_url": settings.SITE_URL + alert.get_list_url(),
             "alerts_url": settings.SITE_URL + reverse("jobseekers:alerts"),
             "unsubscribe_url": unsubscribe,
         }
-        subject = render_to_string("jobseekers/emails/alert_subject.txt", context)
-        body = render_to_string("jobseekers/emails/alert_body.txt", context)
+        subject = render_to_string(f"jobseekers/emails/{template}_subject.txt", context)
+        body = render_to_string(f"jobseekers/emails/{template}_body.txt", context)
     return {
         "subject": " ".join(subject.split()),
         "body": body,

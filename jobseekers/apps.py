@@ -17,6 +17,7 @@ class JobseekersConfig(AppConfig):
     job_viewer_annotations = ["jobseekers.sections.job_saved"]
     job_list_actions = ["jobseekers.sections.save_job_buttons"]
     job_list_sections = ["jobseekers.sections.save_search"]
+    training_list_sections = ["jobseekers.sections.save_training_search"]
     apply_initial = ["jobseekers.sections.apply_initial"]
     apply_stored_cv = ["jobseekers.sections.apply_stored_cv"]
     employer_tools = [("jobseekers:cards", _("Find jobseekers"), 30)]

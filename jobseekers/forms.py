@@ -12,14 +12,23 @@ from .models import Alert, OpenTo, PresencePeriod, Profile
 
 
 class AlertForm(forms.ModelForm):
-    """A job alert of the search in `query` (the job list's parameters)."""
+    """A job (training) alert of the search in `query`: the job (training) list's parameters."""
 
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
+    kind = forms.ChoiceField(choices=Alert.Kind.choices, required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Alert
         fields = ["frequency"]
         labels = {"frequency": _("Send new jobs")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if (self.initial.get("kind") or self.data.get("kind")) == Alert.Kind.TRAININGS:
+            self.fields["frequency"].label = _("Send new trainings")
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or Alert.Kind.JOBS
 
 
 class FrequencyForm(forms.ModelForm):
@@ -27,6 +36,11 @@ class FrequencyForm(forms.ModelForm):
         model = Alert
         fields = ["frequency"]
         labels = {"frequency": _("Send new jobs")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.is_for_trainings:
+            self.fields["frequency"].label = _("Send new trainings")
 
 
 class ProfileForm(forms.ModelForm):

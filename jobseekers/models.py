@@ -12,10 +12,15 @@ from applications.models import private_storage
 from jobs.filters import JobFilter
 from jobs.models import Job
 from nelinvoimaa.emails import send_templated
+from trainings.filters import TrainingFilter
+from trainings.models import Training
 
 # The job list's parameters an alert keeps: what to find, not how to show it (sort, page) nor
 # a window relative to today ("posted within a week").
 ALERT_PARAMETERS = ("q", "municipality", "sector", "employment_type", "month", "remote", "housing")
+# The same of the training list's: not "places left", which changes by the hour.
+TRAINING_ALERT_PARAMETERS = ("q", "sector", "municipality", "kind", "format", "month", "language")
+TRAINING_ALERT_FLAGS = ("free",)
 MAX_ALERTS = 20  # a person's alerts; more is a mistake or abuse
 UNSUBSCRIBE_SALT = "jobseekers.alert.unsubscribe"
 
@@ -93,9 +98,18 @@ def understood_search(params, reference=None):
     return job_filter.form.cleaned_data
 
 
-def alert_query(params):
-    """The search of the job list's parameters as an alert keeps it: what the job list
-    understands of them, only ALERT_PARAMETERS, in a stable order."""
+def understood_training_search(params):
+    """What the training list understands of its parameters (trainings.filters)."""
+    form = TrainingFilter(params).form
+    form.is_valid()
+    return form.cleaned_data
+
+
+def alert_query(params, kind="jobs"):
+    """The search of the job list's (or training list's) parameters as an alert keeps it:
+    what the list understands of them, only ALERT_PARAMETERS, in a stable order."""
+    if kind == Alert.Kind.TRAININGS:
+        return _training_alert_query(params)
     chosen = understood_search(params)
     query = QueryDict(mutable=True)
     for name in ALERT_PARAMETERS:
@@ -109,12 +123,33 @@ def alert_query(params):
     return query.urlencode()
 
 
-class Alert(models.Model):
-    """A saved search (hakuvahti): e-mails the jobs that are new or newly match it.
+def _training_alert_query(params):
+    chosen = understood_training_search(params)
+    query = QueryDict(mutable=True)
+    for name in TRAINING_ALERT_PARAMETERS + TRAINING_ALERT_FLAGS:
+        value = chosen.get(name)
+        if name in TRAINING_ALERT_FLAGS:
+            if value:
+                query[name] = "on"
+        elif isinstance(value, list):
+            if value:
+                query.setlist(name, sorted(value, key=lambda v: (len(v), v)))
+        elif value:
+            query[name] = value
+    return query.urlencode()
 
-    Sending keeps two records: `checked_until`, the high-water mark of the jobs' updated_at
-    already looked at (a job not changed since then cannot newly match), and AlertSentJob, the
-    jobs already sent, so no job is ever sent twice."""
+
+class Alert(models.Model):
+    """A saved search (hakuvahti): e-mails the jobs (or the trainings, by `kind`) that are new
+    or newly match it.
+
+    Sending keeps two records: `checked_until`, the high-water mark of the jobs' (trainings')
+    updated_at already looked at (one not changed since then cannot newly match), and
+    AlertSentJob (AlertSentTraining), those already sent, so none is ever sent twice."""
+
+    class Kind(models.TextChoices):
+        JOBS = "jobs", _("Jobs")
+        TRAININGS = "trainings", _("Trainings")
 
     class Frequency(models.TextChoices):
         IMMEDIATELY = "immediately", _("Immediately")
@@ -127,6 +162,7 @@ class Alert(models.Model):
         related_name="job_alerts",
         verbose_name=_("user"),
     )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.JOBS)
     query = models.CharField(_("search"), max_length=1000, blank=True)
     frequency = models.CharField(
         _("how often"), max_length=12, choices=Frequency.choices, default=Frequency.DAILY
@@ -137,6 +173,9 @@ class Alert(models.Model):
     sent_jobs = models.ManyToManyField(
         Job, through="AlertSentJob", related_name="+", verbose_name=_("jobs sent")
     )
+    sent_trainings = models.ManyToManyField(
+        Training, through="AlertSentTraining", related_name="+", verbose_name=_("trainings sent")
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -144,7 +183,9 @@ class Alert(models.Model):
         verbose_name_plural = _("job alerts")
         indexes = [models.Index(fields=["frequency", "last_sent_at"], name="alert_due")]
         constraints = [
-            models.UniqueConstraint(fields=["user", "query"], name="alert_once_per_search")
+            models.UniqueConstraint(
+                fields=["user", "kind", "query"], name="alert_once_per_search_of_a_kind"
+            )
         ]
 
     def __str__(self):
@@ -172,8 +213,13 @@ class Alert(models.Model):
     def params(self):
         return QueryDict(self.query)
 
-    def get_jobs_url(self):
-        url = reverse("jobs:list")
+    @property
+    def is_for_trainings(self):
+        return self.kind == self.Kind.TRAININGS
+
+    def get_list_url(self):
+        """The job list (training list) showing the search."""
+        url = reverse("trainings:list" if self.is_for_trainings else "jobs:list")
         return f"{url}?{self.query}" if self.query else url
 
     def unsubscribe_token(self):
@@ -211,6 +257,26 @@ class AlertSentJob(models.Model):
 
     def __str__(self):
         return f"{self.alert_id} – {self.job_id}"
+
+
+class AlertSentTraining(models.Model):
+    """A training an alert has sent: never again by the same alert."""
+
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="sent_training_rows")
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("training sent by an alert")
+        verbose_name_plural = _("trainings sent by alerts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alert", "training"], name="alert_sends_a_training_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.alert_id} – {self.training_id}"
 
 
 def profile_cv_path(profile, filename):

@@ -1,14 +1,16 @@
-"""A year of work, and the jobs for you: what a jobseeker's jobs and profile say about the months
-ahead. Trainings (enrolments) join the year once the trainings app has them."""
+"""A year of work, and the jobs for you: what a jobseeker's jobs, enrolments and profile say
+about the months ahead."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.dates import MONTHS
 
 from applications.models import Application
 from jobs.models import Job
+from trainings.models import Enrolment, Training
 
 from .models import Profile, SavedJob
 
@@ -19,6 +21,16 @@ APPLIED = {
     Application.Status.INTERVIEW,
     Application.Status.OFFERED,
 }
+# Trainings in the year: enrolled (a place confirmed, or attended or completed already) or on
+# the waitlist, the table says which; not a cancelled enrolment nor a cancelled training. Both
+# fill the month as an application does: the time is spoken for, so it is no gap.
+ENROLMENTS_IN_YEAR = {
+    Enrolment.Status.ENROLLED,
+    Enrolment.Status.WAITLISTED,
+    Enrolment.Status.ATTENDED,
+    Enrolment.Status.COMPLETED,
+}
+TRAININGS_IN_YEAR = {Training.Status.PUBLISHED, Training.Status.CLOSED}
 GAP_JOBS = 5  # open jobs shown for each gap
 GAP_CANDIDATES = 200
 RECOMMENDED = 5
@@ -31,12 +43,14 @@ class Month:
     accepted: list = field(default_factory=list)
     applied: list = field(default_factory=list)
     saved: list = field(default_factory=list)
+    trainings: list = field(default_factory=list)  # enrolments, with their training
     available: bool = False
 
     @property
     def is_gap(self):
-        """No job taken or applied for covers it (saved ones are only plans)."""
-        return not self.accepted and not self.applied
+        """No job taken or applied for, nor a training enrolled in, covers it (saved jobs are
+        only plans)."""
+        return not self.accepted and not self.applied and not self.trainings
 
 
 @dataclass
@@ -70,9 +84,19 @@ def _covers(job, first):
     return job.start_date <= _month_end(first) and (job.end_date is None or job.end_date >= first)
 
 
+def _covers_training(training, first):
+    """Whether the training's sessions (first start … last end) touch the month."""
+    if not training.starts_at:
+        return False
+    starts = timezone.localdate(training.starts_at)
+    ends = timezone.localdate(training.ends_at or training.starts_at)
+    return starts <= _month_end(first) and ends >= first
+
+
 def year_of_work(user, today):
-    """The twelve months from this one: the user's accepted, applied and saved jobs in each,
-    and the gaps with open jobs in them, in the municipalities of their profile."""
+    """The twelve months from this one: the user's accepted, applied and saved jobs and
+    enrolled trainings in each, and the gaps with open jobs in them, in the municipalities of
+    their profile. `undated` holds (kind, job or enrolment) without dates."""
     start = today.replace(day=1)
     months = [Month(_add_months(start, n)) for n in range(12)]
     profile = Profile.objects.filter(user=user).first()
@@ -89,6 +113,17 @@ def year_of_work(user, today):
     for saved_job in saved:
         if saved_job.job_id not in taken:
             _place(saved_job.job, "saved", months, undated)
+    enrolments = Enrolment.objects.filter(
+        user=user, status__in=ENROLMENTS_IN_YEAR, training__status__in=TRAININGS_IN_YEAR
+    ).select_related("training", "training__provider")
+    for enrolment in enrolments:
+        placed = False
+        for month in months:
+            if _covers_training(enrolment.training, month.first):
+                month.trainings.append(enrolment)
+                placed = True
+        if not placed and not enrolment.training.starts_at:
+            undated.append(("training", enrolment))
     for month in months:
         month.available = bool(profile and profile.months & (1 << (month.first.month - 1)))
     gaps = _gaps(months)

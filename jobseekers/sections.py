@@ -44,6 +44,15 @@ def save_search(request, params):
     )
 
 
+def save_training_search(request, params):
+    """Above the training list's results: save this search as a training alert."""
+    # Its own ids: the training list's filters have a "kind" (of training) too.
+    form = AlertForm(
+        initial={"query": params.urlencode(), "kind": Alert.Kind.TRAININGS}, auto_id="alert-%s"
+    )
+    return Section("jobseekers/_save_search.html", {"alert_form": form, "for_trainings": True})
+
+
 def my_saved_jobs(request):
     saved = SavedJob.objects.filter(user=request.user).select_related(
         "job", "job__employer", "job__municipality"

@@ -88,7 +88,15 @@ def alerts(request):
     found = with_descriptions(Alert.objects.filter(user=request.user))
     for alert in found:
         alert.form = FrequencyForm(instance=alert, prefix=f"alert-{alert.pk}")
-    return render(request, "jobseekers/alerts.html", {"alerts": found})
+    return render(
+        request,
+        "jobseekers/alerts.html",
+        {
+            "alerts": found,
+            "job_alerts": [alert for alert in found if not alert.is_for_trainings],
+            "training_alerts": [alert for alert in found if alert.is_for_trainings],
+        },
+    )
 
 
 @login_required
@@ -98,28 +106,43 @@ def create_alert(request):
     if not form.is_valid():
         messages.error(request, _("Choose how often to send the new jobs."))
         return redirect("jobs:list")
-    query = alert_query(QueryDict(form.cleaned_data["query"]))
+    kind = form.cleaned_data["kind"]
+    for_trainings = kind == Alert.Kind.TRAININGS
+    search_list = "trainings:list" if for_trainings else "jobs:list"
+    query = alert_query(QueryDict(form.cleaned_data["query"]), kind)
     if len(query) > Alert._meta.get_field("query").max_length:
         messages.error(request, _("This search is too long to save. Use fewer words or choices."))
-        return redirect("jobs:list")
+        return redirect(search_list)
     mine = Alert.objects.filter(user=request.user)
-    if mine.count() >= MAX_ALERTS and not mine.filter(query=query).exists():
+    if mine.count() >= MAX_ALERTS and not mine.filter(kind=kind, query=query).exists():
         messages.error(
             request,
-            _("You have %(count)s job alerts, the most there can be. Delete one first.")
+            _("You have %(count)s alerts, the most there can be. Delete one first.")
             % {"count": MAX_ALERTS},
         )
         return redirect("jobseekers:alerts")
     alert, created = Alert.objects.get_or_create(
-        user=request.user, query=query, defaults={"frequency": form.cleaned_data["frequency"]}
+        user=request.user,
+        kind=kind,
+        query=query,
+        defaults={"frequency": form.cleaned_data["frequency"]},
     )
     if not created:
         alert.frequency = form.cleaned_data["frequency"]
         alert.save(update_fields=["frequency"])
-    messages.success(
-        request,
-        _("The job alert has been saved. New jobs of this search will come to your e-mail."),
-    )
+    if for_trainings:
+        messages.success(
+            request,
+            _(
+                "The training alert has been saved. New trainings of this search will come to "
+                "your e-mail."
+            ),
+        )
+    else:
+        messages.success(
+            request,
+            _("The job alert has been saved. New jobs of this search will come to your e-mail."),
+        )
     return redirect("jobseekers:alerts")
 
 
@@ -130,7 +153,10 @@ def change_alert(request, alert_id):
     form = FrequencyForm(request.POST, instance=alert, prefix=f"alert-{alert.pk}")
     if form.is_valid():
         form.save()
-        messages.success(request, _("The job alert has been changed."))
+        if alert.is_for_trainings:
+            messages.success(request, _("The training alert has been changed."))
+        else:
+            messages.success(request, _("The job alert has been changed."))
     else:
         messages.error(request, _("Choose how often to send the new jobs."))
     return redirect("jobseekers:alerts")
@@ -139,8 +165,12 @@ def change_alert(request, alert_id):
 @login_required
 @require_POST
 def delete_alert(request, alert_id):
-    get_object_or_404(Alert, user=request.user, pk=alert_id).delete()
-    messages.success(request, _("The job alert has been deleted."))
+    alert = get_object_or_404(Alert, user=request.user, pk=alert_id)
+    alert.delete()
+    if alert.is_for_trainings:
+        messages.success(request, _("The training alert has been deleted."))
+    else:
+        messages.success(request, _("The job alert has been deleted."))
     return redirect("jobseekers:alerts")
 
 

@@ -31,7 +31,8 @@ The attributes an AppConfig may set (each a list):
   with each job of a page of the job list (rendered with `job` in its context; called once
   per page, so what it needs for all of them takes one query); `job_list_sections`:
   callables(request, params) returning a Section shown above the job list's results (e.g.
-  save this search as an alert).
+  save this search as an alert); `training_list_sections`: the same above the training
+  list's results (the jobseekers app: save the search as a training alert).
 - `apply_initial`: callables(user) returning initial values of the apply form (e.g. the phone
   of a jobseeker's profile); `apply_stored_cv`: callables(user) returning a CV the person
   keeps in private storage, {"name": storage name, "original": file name, "stored": True},

@@ -2,9 +2,9 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from . import views
+from . import accounts, views
 from .page_cache import cache_public_page
 from .sitemaps import sitemaps
 
@@ -39,6 +39,12 @@ urlpatterns += i18n_patterns(
     path("staff/", include("reports.urls")),
     # A jobseeker's own pages: saved jobs, alerts, profile, year of work.
     path("", include("jobseekers.urls")),
+    # allauth's e-mail confirmation, which also leads another browser on to `next`.
+    re_path(
+        r"^accounts/confirm-email/(?P<key>[-:\w]+)/$",
+        accounts.confirm_email,
+        name="account_confirm_email",
+    ),
     path("accounts/", include("allauth.urls")),
 )
 

@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urlencode
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -203,3 +204,62 @@ def test_a_user_edits_name_phone_and_the_language_of_e_mails(client, jobseeker):
 
 def test_the_profile_needs_sign_in(client, db):
     assert client.get("/fi/dashboard/profile/")["Location"].startswith("/fi/accounts/login/")
+
+
+def signed_up_from(client, django_capture_on_commit_callbacks, next_url):
+    sign_up(client, django_capture_on_commit_callbacks, next=next_url)
+    return link_in(mail.outbox[-1])
+
+
+def test_signing_up_from_a_job_comes_back_to_it_in_the_same_browser(
+    client, db, employer, django_capture_on_commit_callbacks
+):
+    from tests.conftest import make_job
+
+    job = make_job(employer, status="published", title="Kokki")
+    link = signed_up_from(client, django_capture_on_commit_callbacks, job.get_absolute_url())
+    assert client.post(link)["Location"] == job.get_absolute_url()
+    assert "_auth_user_id" in client.session
+
+
+def test_the_confirmation_link_opened_in_another_browser_leads_to_the_job_after_sign_in(
+    client, db, employer, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    from tests.conftest import make_job
+
+    job = make_job(employer, status="published", title="Kokki")
+    apply = f"/fi/jobs/{job.pk}/apply/"
+    link = signed_up_from(client, django_capture_on_commit_callbacks, apply)
+    assert "next=%2Ffi%2Fjobs%2F" in link
+
+    phone = Client()
+    page = phone.get(link).content.decode()
+    action = re.search(r'<form[^>]*action="([^"]+)"', page).group(1)
+    hidden = re.search(r'name="next" value="([^"]+)"', page).group(1)
+    assert hidden == apply
+    response = phone.post(action, {"next": hidden})
+    assert EmailAddress.objects.get(email="uusi@example.com").verified
+    assert "_auth_user_id" not in phone.session
+    sign_in_page = response["Location"]
+    assert sign_in_page == f"/fi/accounts/login/?next=%2Ffi%2Fjobs%2F{job.pk}%2Fapply%2F"
+    assert "Kokki" in phone.get(sign_in_page).content.decode()
+    response = phone.post(sign_in_page, {"login": "uusi@example.com", "password": PASSWORD})
+    assert response["Location"] == apply
+
+
+@pytest.mark.parametrize(
+    "hostile", ["https://evil.example.com/", "//evil.example.com/", "javascript:alert(1)"]
+)
+def test_a_hostile_next_never_reaches_the_link_or_the_redirect(
+    client, db, django_capture_on_commit_callbacks, hostile
+):
+    from django.test import Client
+
+    link = signed_up_from(client, django_capture_on_commit_callbacks, hostile)
+    assert "next" not in link
+    # Nor when someone writes it into the link by hand and opens it in another browser.
+    forged = f"{link}?{urlencode({'next': hostile})}"
+    response = Client().post(forged, {"next": hostile})
+    assert response["Location"] == "/fi/accounts/login/"

@@ -61,17 +61,16 @@ class TrainingFilter(django_filters.FilterSet):
         model = Training
         fields = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, reference=None, **kwargs):
+        """`reference`: reference_choices(), to build many filters with the choices read once
+        (the training alerts' sending)."""
         if data is not None and "q" in data:
             data = data.copy()
             data["q"] = data.get("q", "")[:200]
         super().__init__(data, *args, **kwargs)
-        self.filters["sector"].extra["choices"] = [
-            (str(s.pk), s.name) for s in Sector.objects.all()
-        ]
-        self.filters["municipality"].extra["choices"] = [
-            (str(m.pk), m.name) for m in Municipality.objects.all()
-        ] + [(ONLINE, _("Online"))]
+        sectors, municipalities = reference or reference_choices()
+        self.filters["sector"].extra["choices"] = sectors
+        self.filters["municipality"].extra["choices"] = municipalities
 
     def filter_words(self, queryset, name, value):
         return search(queryset, value)
@@ -102,6 +101,15 @@ class TrainingFilter(django_filters.FilterSet):
 
     def filter_seats(self, queryset, name, value):
         return queryset.filter(enrolled_count__lt=F("capacity")) if value else queryset
+
+
+def reference_choices():
+    """The sectors' and the municipalities' choices (with "online") of the filters. The labels
+    are the rows, named in the language of the moment they are shown (an alert's e-mail is in
+    its user's language, whatever the language of the run that read them)."""
+    sectors = [(str(s.pk), s) for s in Sector.objects.all()]
+    municipalities = [(str(m.pk), m) for m in Municipality.objects.all()]
+    return sectors, municipalities + [(ONLINE, _("Online"))]
 
 
 LIST_RELATED = ["provider", "municipality"]

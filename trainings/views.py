@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from employers.access import member_employer_or_404
 from jobs.models import Job
 from jobs.structured_data import as_script_content
+from nelinvoimaa.contributions import sections
 from nelinvoimaa.page_cache import cache_public_page
 
 from . import calendar
@@ -37,7 +38,12 @@ def training_list(request):
     return render(
         request,
         "trainings/list.html",
-        {"filter": training_filter, "page": page, "feed_query": feed_query.urlencode()},
+        {
+            "filter": training_filter,
+            "page": page,
+            "feed_query": feed_query.urlencode(),
+            "list_sections": sections("training_list_sections", request, request.GET),
+        },
     )
 
 

@@ -14,6 +14,7 @@ from jobseekers.models import Alert, ContactRequest, PresencePeriod, Profile, Sa
 from nelinvoimaa.models import Municipality
 from tests.accessibility import assert_accessible
 from tests.conftest import browser_sign_in, make_application, make_employer, make_job, make_user
+from trainings.factories import make_enrolment, make_training
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_transactional_db")]
 
@@ -30,6 +31,9 @@ def test_the_jobseekers_pages_pass_axe(live_server, page, csp_violations, langua
     make_application(make_job(employer, status="published", title="Haettu"), person)
     SavedJob.objects.save_for(person, job)
     alert = Alert.objects.create(user=person, query="q=kokki&month=7")
+    training_alert = Alert.objects.create(user=person, kind="trainings", query="q=ensiapu")
+    school = make_employer("Gradia", make_user("g@example.com"), "172", kind="school")
+    make_enrolment(make_training(school, "published", title="Ensiapu"), person)
     profile = Profile.objects.create(user=person, months=0b11100000)
     profile.municipalities.add(Municipality.objects.get(code="781"))
     PresencePeriod.objects.create(
@@ -41,8 +45,9 @@ def test_the_jobseekers_pages_pass_axe(live_server, page, csp_violations, langua
     profile.visible_to_employers = True
     profile.save()
     ContactRequest.objects.create(employer=employer, profile=profile, message="Hei")
-    page.goto(f"{live_server.url}/{language}/alerts/unsubscribe/{alert.unsubscribe_token()}/")
-    assert_accessible(page)
+    for each in (alert, training_alert):
+        page.goto(f"{live_server.url}/{language}/alerts/unsubscribe/{each.unsubscribe_token()}/")
+        assert_accessible(page)
     browser_sign_in(page, live_server, person.email)
     for path in [
         "dashboard/",
@@ -51,6 +56,7 @@ def test_the_jobseekers_pages_pass_axe(live_server, page, csp_violations, langua
         "my-profile/",
         "year/",
         "jobs/",
+        "trainings/",
         "contact-requests/",
     ]:
         page.goto(f"{live_server.url}/{language}/{path}")
@@ -82,7 +88,7 @@ def test_save_a_search_as_an_alert_get_the_email_once_and_unsubscribe_without_si
     page.get_by_text("Tallenna tämä haku hakuvahdiksi").click()
     page.get_by_label("Lähetä uudet työpaikat").select_option(label="Heti")
     page.get_by_role("button", name="Tallenna hakuvahti").click()
-    expect(page.get_by_role("heading", level=2, name="“kokki”")).to_be_visible()
+    expect(page.get_by_role("heading", level=3, name="“kokki”")).to_be_visible()
     assert_accessible(page)
 
     make_job(employer, status="published", title="Kokki kesäksi")
@@ -104,6 +110,32 @@ def test_save_a_search_as_an_alert_get_the_email_once_and_unsubscribe_without_si
     assert_accessible(stranger)
     context.close()
     assert not Alert.objects.exists()
+    assert csp_violations == []
+
+
+def test_save_a_training_search_as_an_alert_and_get_the_new_trainings_once(
+    live_server, page, csp_violations
+):
+    school = make_employer("Gradia", make_user("g@example.com"), "172", kind="school")
+    person = make_user("p@example.com")
+    browser_sign_in(page, live_server, person.email)
+    page.goto(f"{live_server.url}/fi/trainings/?q=ensiapu")
+    page.get_by_text("Tallenna tämä haku koulutusten hakuvahdiksi").click()
+    assert_accessible(page)
+    page.get_by_label("Lähetä uudet koulutukset").select_option(label="Heti")
+    page.get_by_role("button", name="Tallenna koulutusten hakuvahti").click()
+    trainings = page.get_by_role("region", name="Koulutukset")
+    expect(trainings.get_by_role("heading", level=3, name="“ensiapu”")).to_be_visible()
+    assert_accessible(page)
+
+    make_training(school, "published", title="Ensiapu 1")
+    make_training(school, "published", title="Hygieniapassi")
+    mail.outbox.clear()
+    later = timezone.now() + SETTLE + timedelta(seconds=1)
+    send_due_alerts(later)
+    send_due_alerts(later + timedelta(minutes=1))  # again: nothing new
+    (message,) = mail.outbox
+    assert "Ensiapu 1" in message.body and "Hygieniapassi" not in message.body
     assert csp_violations == []
 
 

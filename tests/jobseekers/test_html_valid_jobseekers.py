@@ -9,6 +9,7 @@ from jobseekers.models import Alert, ContactRequest, PresencePeriod, Profile, Sa
 from nelinvoimaa.models import Municipality, Sector
 from tests.conftest import PDF, make_application, make_employer, make_job, make_user
 from tests.test_html_valid import VNU, validate
+from trainings.factories import make_enrolment, make_training
 
 pytestmark = pytest.mark.skipif(not VNU.exists(), reason="the Nu Html Checker is not installed")
 
@@ -24,6 +25,12 @@ def test_the_jobseekers_pages_are_valid_html(client, tmp_path):
     make_application(other, person)
     SavedJob.objects.save_for(person, job)
     alert = Alert.objects.create(user=person, query="q=kokki&municipality=1&month=7")
+    training_alert = Alert.objects.create(user=person, kind="trainings", query="sector=1&free=on")
+    school = make_employer("Gradia", make_user("g@example.com"), "172", kind="school")
+    full = make_training(school, "published", title="Ensiapu", capacity=1)
+    make_enrolment(full, owner)
+    make_enrolment(full, person)  # on the waitlist
+    make_enrolment(make_training(school, "published", title="Hygieniapassi"), person)
     profile = Profile.objects.create(user=person, months=0b11100000, phone="040 1")
     profile.sectors.add(Sector.objects.get(slug="tourism"))
     profile.municipalities.add(Municipality.objects.get(code="781"))
@@ -38,8 +45,9 @@ def test_the_jobseekers_pages_are_valid_html(client, tmp_path):
     ContactRequest.objects.create(employer=employer, sent_by=owner, profile=profile, message="Hei")
     token = alert.unsubscribe_token()
     pages = [
-        client.get(f"/{language}/alerts/unsubscribe/{token}/").content
+        client.get(f"/{language}/alerts/unsubscribe/{each.unsubscribe_token()}/").content
         for language in ("fi", "sv", "en")
+        for each in (alert, training_alert)
     ]
     client.force_login(person)
     for language in ("fi", "sv", "en"):
@@ -52,6 +60,7 @@ def test_the_jobseekers_pages_are_valid_html(client, tmp_path):
                 "my-profile/",
                 "year/",
                 "jobs/",
+                "trainings/?q=ensiapu",
                 job.get_absolute_url()[4:],
                 f"jobs/{job.pk}/apply/",
             ]

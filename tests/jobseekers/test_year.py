@@ -9,6 +9,7 @@ from applications.models import Application
 from jobseekers.models import Profile, SavedJob
 from nelinvoimaa.models import Municipality, Sector
 from tests.conftest import make_application, make_employer, make_job, make_user
+from trainings.factories import at, make_enrolment, make_training
 
 
 def in_months(first, last):
@@ -49,6 +50,47 @@ def test_the_year_shows_my_jobs_and_jobs_for_the_gaps(client, jobseeker, employe
     assert "Liian pitkä" not in html  # its dates do not fall within one gap
 
 
+def sessions_in(first, last):
+    """One session on the first day of the month `first` months ahead, one on the last day of
+    the month `last`."""
+    dates = in_months(first, last)
+    return [
+        (at(dates["start_date"], 9), at(dates["start_date"], 15), "Kunnantalo"),
+        (at(dates["end_date"], 9), at(dates["end_date"], 15), "Kunnantalo"),
+    ]
+
+
+def test_enrolled_trainings_fill_their_months_and_say_whether_the_place_is_confirmed(
+    client, jobseeker, employer, profile
+):
+    school = make_employer("Gradia", make_user("g@example.com"), "172", kind="school")
+    full = make_training(
+        school, "published", title="Täysi kurssi", capacity=1, sessions=sessions_in(4, 4)
+    )
+    make_enrolment(full, make_user("first@example.com"))
+    waiting = make_enrolment(full, jobseeker)
+    assert waiting.status == "waitlisted"
+    enrolled = make_training(
+        school, "published", title="Lähihoitajan polku", sessions=sessions_in(1, 3)
+    )
+    make_enrolment(enrolled, jobseeker)
+    dropped = make_training(school, "published", title="Peruttu ilmoittautuminen")
+    make_enrolment(dropped, jobseeker).cancel()
+    called_off = make_training(school, "published", title="Peruttu koulutus")
+    make_enrolment(called_off, jobseeker)
+    called_off.cancel(school.memberships.get().user)
+    client.force_login(jobseeker)
+    html = client.get("/fi/year/").content.decode()
+    rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr")[1:]
+    for n in (1, 2, 3):
+        assert "Lähihoitajan polku</a> (ilmoittautunut)" in rows[n] and "Koulutus" in rows[n]
+    assert "Täysi kurssi</a> (varasijalla)" in rows[4]
+    assert "Lähihoitaja" not in rows[0] + rows[5]
+    assert "Peruttu" not in html
+    # The months of the trainings are no gaps.
+    assert html.count("<strong>Aukko</strong>") == 12 - 4
+
+
 def test_the_year_works_without_a_profile(client, jobseeker):
     client.force_login(jobseeker)
     assert client.get("/fi/year/").status_code == 200
@@ -77,10 +119,13 @@ def test_the_year_runs_a_fixed_number_of_queries(
             jobseeker, make_job(employer, status="published", **in_months(n + 4, n + 4))
         )
         make_job(employer, status="published", title=f"Aukkoon {n}", **in_months(9, 9))
+        training = make_training(employer, "published", title=f"Kurssi {n}")
+        make_enrolment(training, jobseeker)
     client.force_login(jobseeker)
-    # session, user, profile, its municipalities, applications, saved jobs, jobs for the
-    # gaps, whether the profile has municipalities, footer
-    with django_assert_num_queries(9):
+    # session, user, profile, its municipalities, applications, saved jobs, enrolments (with
+    # their trainings, one query however many), jobs for the gaps, whether the profile has
+    # municipalities, footer
+    with django_assert_num_queries(10):
         assert client.get("/fi/year/").status_code == 200
 
 
