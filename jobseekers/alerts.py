@@ -151,6 +151,7 @@ class Matcher:
 
     def __init__(self, changed):
         self.reference = reference_choices()
+        self._references = {translation.get_language(): self.reference}
         if len(changed) <= MAX_IDS:
             queryset = Job.objects.open().filter(pk__in=list(changed))
         else:  # a first run over a large site: the same jobs, by their dates
@@ -163,6 +164,13 @@ class Matcher:
         )
         self.by_words = {}
         self.found = {}
+
+    def reference_in(self, language):
+        """The choices named in `language`, for describing a search in a person's e-mail."""
+        if language not in self._references:
+            with translation.override(language):
+                self._references[language] = reference_choices()
+        return self._references[language]
 
     def __call__(self, query):
         if query not in self.found:
@@ -229,7 +237,9 @@ def _send_batch(alerts, now, until, changed, matcher):
                 alert,
                 [AlertSentJob(alert=alert, job=job, sent_at=now) for job in found],
                 until,
-                lambda alert=alert, found=found: alert_message(alert, found, matcher.reference),
+                lambda alert=alert, found=found: alert_message(
+                    alert, found, matcher.reference_in(alert.user.language)
+                ),
             )
     return queued
 

@@ -46,7 +46,10 @@ def jobseeker_figures(period, municipalities):
     for pk, user, moment in saved:
         _add(profiles, scope, user, moment, _places(*chosen[pk]))
 
-    alerts = Alert.objects.filter(created_at__gte=period.since, created_at__lt=period.until)
+    # Job alerts only, as the figure says (a training alert's sectors are trainings').
+    alerts = Alert.objects.filter(
+        kind=Alert.Kind.JOBS, created_at__gte=period.since, created_at__lt=period.until
+    )
     for user, query, moment in alerts.values_list("user_id", "query", "created_at"):
         searched = QueryDict(query)
         places = _places(

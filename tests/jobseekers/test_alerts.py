@@ -9,7 +9,7 @@ from django.utils import timezone
 from jobs.models import Job
 from jobseekers.alerts import SETTLE, send_due_alerts
 from jobseekers.models import MAX_ALERTS, Alert, AlertSentJob
-from nelinvoimaa.models import Municipality
+from nelinvoimaa.models import Municipality, Sector
 from tests.conftest import make_job, make_user
 
 
@@ -128,6 +128,22 @@ def test_a_daily_alert_waits_for_its_day_and_the_email_is_in_the_users_language(
     assert "/sv/alerts/unsubscribe/" in mail.outbox[0].body
     alert.refresh_from_db()
     assert alert.sent.count() == 1
+
+
+def test_the_search_is_described_in_the_users_language(
+    jobseeker, employer, django_capture_on_commit_callbacks
+):
+    """One run sends to Finnish and Swedish speakers: each e-mail names the sector of the
+    search in its reader's language."""
+    care = Sector.objects.get(slug="care")
+    swede = make_user("sven@example.com", language="sv")
+    for person in (jobseeker, swede):
+        make_alert(person, query=f"q=hoitaja&sector={care.pk}")
+    make_job(employer, status="published", title="Hoitaja", sector=care)
+    assert send(django_capture_on_commit_callbacks) == 2
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert care.name_sv in bodies[swede.email] and care.name_fi not in bodies[swede.email]
+    assert care.name_fi in bodies[jobseeker.email]
 
 
 def test_a_run_killed_half_way_sends_the_rest_on_the_next_run(

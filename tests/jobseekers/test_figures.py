@@ -37,6 +37,10 @@ def test_profiles_and_alert_subscribers_are_counted_where_people_want_to_work():
     Alert.objects.create(user=both, query=f"q=kokki&municipality={sysma.pk}")
     Alert.objects.create(user=both, query=f"municipality={hartola.pk}&sector={care.pk}")
     Alert.objects.create(user=make_user("muu@example.com"), query="q=siivooja&sector=x")
+    # A training alert is not a job alert: its subscriber is not counted here.
+    Alert.objects.create(
+        user=make_user("kouluttautuja@example.com"), query="q=hygienia", kind=Alert.Kind.TRAININGS
+    )
     today = timezone.localdate()
     period = Period(today - timedelta(days=7), today)
 
