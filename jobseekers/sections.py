@@ -2,12 +2,12 @@
 nelinvoimaa/contributions.py)."""
 
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
 
 from jobs.viewer import viewer_state
 from nelinvoimaa.contributions import Section
 
 from .alerts import with_descriptions
-from .forms import AlertForm
 from .models import Alert, Profile, SavedJob
 from .planner import recommendations
 
@@ -31,26 +31,36 @@ def save_job_buttons(request, jobs):
     """Beside each job of the job list: the same, from one query for the whole page (for
     visitors nothing: one sign-in link per job would only lengthen the way to the results)."""
     return Section(
-        "jobseekers/_save_button.html",
-        {"saved_ids": SavedJob.objects.ids_for(request.user, jobs), "in_list": True},
+        "jobseekers/_save_button_in_list.html",
+        {"saved_ids": SavedJob.objects.ids_for(request.user, jobs)},
     )
 
 
 def save_search(request, params):
     """Above the job list's results: save this search as a job alert."""
-    return Section(
-        "jobseekers/_save_search.html",
-        {"alert_form": AlertForm(initial={"query": params.urlencode()})},
-    )
+    return Section("jobseekers/_save_search.html", {"alert": _alert_form(params, Alert.Kind.JOBS)})
 
 
 def save_training_search(request, params):
     """Above the training list's results: save this search as a training alert."""
     # Its own ids: the training list's filters have a "kind" (of training) too.
-    form = AlertForm(
-        initial={"query": params.urlencode(), "kind": Alert.Kind.TRAININGS}, auto_id="alert-%s"
-    )
-    return Section("jobseekers/_save_search.html", {"alert_form": form, "for_trainings": True})
+    alert = _alert_form(params, Alert.Kind.TRAININGS, "alert-frequency")
+    return Section("jobseekers/_save_search.html", {"alert": alert, "for_trainings": True})
+
+
+def _alert_form(params, kind, field_id="id_frequency"):
+    """What the form of a new alert (AlertForm) shows, written out by its template: Django's
+    widget templates cost a signed-in job list about a millisecond on each view."""
+    frequency = Alert._meta.get_field("frequency")
+    trainings = kind == Alert.Kind.TRAININGS
+    return {
+        "query": params.urlencode(),
+        "kind": kind,
+        "id": field_id,
+        "label": _("Send new trainings") if trainings else _("Send new jobs"),  # as AlertForm
+        "choices": frequency.choices,
+        "initial": frequency.get_default(),
+    }
 
 
 def my_saved_jobs(request):
