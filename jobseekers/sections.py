@@ -8,6 +8,7 @@ from jobs.viewer import viewer_state
 from nelinvoimaa.contributions import Section
 
 from .alerts import with_descriptions
+from .buttons import save_button_in_list
 from .models import Alert, Profile, SavedJob
 from .planner import recommendations
 
@@ -31,8 +32,7 @@ def save_job_buttons(request, jobs):
     """Beside each job of the job list: the same, from one query for the whole page (for
     visitors nothing: one sign-in link per job would only lengthen the way to the results)."""
     return Section(
-        "jobseekers/_save_button_in_list.html",
-        {"saved_ids": SavedJob.objects.ids_for(request.user, jobs)},
+        "", {"saved_ids": SavedJob.objects.ids_for(request.user, jobs)}, draw=save_button_in_list
     )
 
 

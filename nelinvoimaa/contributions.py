@@ -55,6 +55,7 @@ The attributes an AppConfig may set (each a list):
   and returns lines to print, and optionally `add_arguments(parser)` (seed_demo).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
@@ -72,6 +73,9 @@ class Section:
     context: dict = field(default_factory=dict)
     order: int = 50
     place: str = "main"  # where on its page: "main", or "hero" at the top of the home page
+    # Instead of the template: a function(context) returning the HTML, for a small part shown
+    # many times on a page (a button beside each job of a list).
+    draw: Callable | None = None
 
 
 def load(path):

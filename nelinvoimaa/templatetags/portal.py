@@ -102,9 +102,10 @@ def language_links(context):
 def render_section(context, section):
     """A Section an app contributed (nelinvoimaa/contributions.py): its template, with the
     page's context and its own."""
-    template = context.template.engine.get_template(section.template)
     with context.push(**section.context):
-        return template.render(context)
+        if section.draw is not None:
+            return section.draw(context)
+        return context.template.engine.get_template(section.template).render(context)
 
 
 @register.simple_tag(takes_context=True)

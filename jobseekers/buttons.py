@@ -1,9 +1,8 @@
-from django import template
+"""The save button beside each job of the job list, drawn in Python (Section.draw)."""
+
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
-
-register = template.Library()
 
 _SENTINEL = 987654321  # a job id in a reversed address, replaced by each job's
 
@@ -16,7 +15,6 @@ def _address(request, name, job_id):
     return memo[name].replace(str(_SENTINEL), str(job_id))
 
 
-@register.simple_tag(takes_context=True)
 def save_button_in_list(context):
     """The save (or remove) button beside a job of the job list, as _save_button.html draws
     it, written in Python: a list shows twenty, and a template for each cost a signed-in
