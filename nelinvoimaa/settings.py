@@ -228,6 +228,9 @@ CACHES["pages"] = {
 }
 
 AUTHENTICATION_BACKENDS = [
+    # allauth's, reading the user of each request faster (nelinvoimaa/auth.py).
+    "nelinvoimaa.auth.AuthenticationBackend",
+    # A session names the backend that signed it in: these keep earlier sessions valid.
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
