@@ -1,3 +1,5 @@
+import itertools
+
 from django import template
 from django.conf import settings
 from django.template.base import token_kwargs
@@ -10,6 +12,7 @@ from ..page_cache import cached_public, public_version
 from ..personal import NODES
 
 register = template.Library()
+_STRINGS = itertools.count()
 
 
 class PublicFragmentNode(template.Node):
@@ -67,7 +70,9 @@ def personal(parser, token):
     parser.delete_first_token()
     # The block's key: its template and its place among the template's personal blocks.
     parser.personal_count = getattr(parser, "personal_count", 0) + 1
-    key = f"{parser.origin.template_name}#{parser.personal_count}"
+    if not hasattr(parser, "personal_name"):  # a template made from a string has no name
+        parser.personal_name = parser.origin.template_name or f"string {next(_STRINGS)}"
+    key = f"{parser.personal_name}#{parser.personal_count}"
     node = PersonalNode(key, nodelist, values)
     NODES[key] = node
     return node
