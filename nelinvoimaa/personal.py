@@ -4,7 +4,8 @@ A signed-in user's page is never served whole from the page cache, but most of i
 everyone sees: the job, the list of results. `page_cache.cache_public_page` renders such a page
 once per public version as a visitor would, except that each `{% personal %}` block of its
 templates becomes a *slot*: a marker in the shared text, plus the values the block needs (a job,
-the page's jobs), which must pickle. For each signed-in request only the slots are rendered,
+the page's jobs), which must pickle; of an object with a `for_personal_parts()` method (a job)
+only what that gives is kept. For each signed-in request only the slots are rendered,
 for that user, with the page's usual context (the user, the CSRF token, the messages), and put
 into the shared text.
 
@@ -29,10 +30,25 @@ class Skeleton:
     def __init__(self):
         self.marker = f"<!--personal:{uuid.uuid4().hex}-->"  # unguessable: no content forges it
         self.slots = []
+        self._kept = {}
 
     def slot(self, key, values):
-        self.slots.append((key, values))
+        self.slots.append((key, {name: self._keep(value) for name, value in values.items()}))
         return self.marker
+
+    def _keep(self, value):
+        """What the shared render keeps of a slot's value: an object with
+        `for_personal_parts()` (a job) only as that method gives it, a list of them likewise;
+        the same object once for every slot that names it."""
+        if id(value) not in self._kept:
+            if isinstance(value, list | tuple):
+                kept = [self._keep(item) for item in value]
+            elif hasattr(value, "for_personal_parts"):
+                kept = value.for_personal_parts()
+            else:
+                kept = value
+            self._kept[id(value)] = (value, kept)  # the value too: its id stays its own
+        return self._kept[id(value)][1]
 
 
 def shared_parts(content, skeleton):

@@ -14,9 +14,3 @@ def viewer_is_member(context, job):
     if known is not None:
         return known
     return viewer_state(context["request"], job).get("is_member", False)
-
-
-@register.filter
-def for_personal_parts(jobs):
-    """The jobs as the personal parts of a page need them (Job.for_personal_parts)."""
-    return [job.for_personal_parts() for job in jobs]
