@@ -224,20 +224,21 @@ def _shared_render(view, request, args, kwargs):
     from django.contrib.auth.models import AnonymousUser  # not importable before the apps
 
     user, csrf_flag = request.user, request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
-    request.user, request._skeleton = AnonymousUser(), personal.Skeleton()
+    request.user, skeleton = AnonymousUser(), personal.Skeleton()
+    request._skeleton = skeleton
     try:
         response = _rendered(view(request, *args, **kwargs))
-        skeleton = request._skeleton
+        # A CSRF token asked outside a personal block would be one user's, shown to all:
+        # _cacheable_response refuses a render that asked for one.
+        shareable = _cacheable_response(request, response)
     except Http404:  # e.g. a draft, which only the employer's members see
-        return None
+        shareable = False
     finally:
         request.user = user
         del request._skeleton
-    # A CSRF token asked outside a personal block would be one user's, shown to all.
-    shareable = _cacheable_response(request, response)
-    request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
-    if csrf_flag is not None:
-        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = csrf_flag
+        request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
+        if csrf_flag is not None:
+            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = csrf_flag
     if not shareable:
         return None
     return (*personal.shared_parts(response.content, skeleton), response["Content-Type"])
