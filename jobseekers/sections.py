@@ -8,7 +8,7 @@ from jobs.viewer import viewer_state
 from nelinvoimaa.contributions import Section
 
 from .alerts import with_descriptions
-from .buttons import save_button_in_list
+from .buttons import save_button
 from .models import Alert, Profile, SavedJob
 from .planner import recommendations
 
@@ -20,7 +20,7 @@ def save_job_button(request, job):
     if job.status not in {job.Status.PUBLISHED, job.Status.CLOSED}:
         return None  # a member's preview of a draft
     saved = viewer_state(request, job).get("saved", False)
-    return Section("jobseekers/_save_button.html", {"saved": saved}, order=10)
+    return Section("", {"saved": saved}, order=10, draw=save_button)
 
 
 def job_saved(user_id):
@@ -29,11 +29,9 @@ def job_saved(user_id):
 
 
 def save_job_buttons(request, jobs):
-    """Beside each job of the job list: the same, from one query for the whole page (for
-    visitors nothing: one sign-in link per job would only lengthen the way to the results)."""
-    return Section(
-        "", {"saved_ids": SavedJob.objects.ids_for(request.user, jobs)}, draw=save_button_in_list
-    )
+    """Beside each job of the job list: the same, from one query for the whole page."""
+    saved_ids = SavedJob.objects.ids_for(request.user, jobs)
+    return Section("", {"saved_ids": saved_ids}, draw=save_button)
 
 
 def save_search(request, params):
