@@ -11,6 +11,11 @@ from nelinvoimaa.models import Municipality, Sector
 from .models import Alert, OpenTo, PresencePeriod, Profile
 
 
+def frequency_label(kind):
+    """The label of an alert's frequency: what it sends."""
+    return _("Send new trainings") if kind == Alert.Kind.TRAININGS else _("Send new jobs")
+
+
 class AlertForm(forms.ModelForm):
     """A job (training) alert of the search in `query`: the job (training) list's parameters."""
 
@@ -20,12 +25,11 @@ class AlertForm(forms.ModelForm):
     class Meta:
         model = Alert
         fields = ["frequency"]
-        labels = {"frequency": _("Send new jobs")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if (self.initial.get("kind") or self.data.get("kind")) == Alert.Kind.TRAININGS:
-            self.fields["frequency"].label = _("Send new trainings")
+        kind = self.initial.get("kind") or self.data.get("kind")
+        self.fields["frequency"].label = frequency_label(kind)
 
     def clean_kind(self):
         return self.cleaned_data["kind"] or Alert.Kind.JOBS

@@ -2,13 +2,13 @@
 nelinvoimaa/contributions.py)."""
 
 from django.db.models import Exists, OuterRef
-from django.utils.translation import gettext as _
 
 from jobs.viewer import viewer_state
 from nelinvoimaa.contributions import Section
 
 from .alerts import with_descriptions
 from .buttons import save_button
+from .forms import frequency_label
 from .models import Alert, Profile, SavedJob
 from .planner import recommendations
 
@@ -50,12 +50,11 @@ def _alert_form(params, kind, field_id="id_frequency"):
     """What the form of a new alert (AlertForm) shows, written out by its template: Django's
     widget templates cost a signed-in job list about a millisecond on each view."""
     frequency = Alert._meta.get_field("frequency")
-    trainings = kind == Alert.Kind.TRAININGS
     return {
         "query": params.urlencode(),
         "kind": kind,
         "id": field_id,
-        "label": _("Send new trainings") if trainings else _("Send new jobs"),  # as AlertForm
+        "label": frequency_label(kind),
         "choices": frequency.choices,
         "initial": frequency.get_default(),
     }
