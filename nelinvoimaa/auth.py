@@ -9,13 +9,13 @@ from django.db import DEFAULT_DB_ALIAS
 from .prepared import Prepared
 
 
-def _fields():
-    return [field.attname for field in get_user_model()._meta.concrete_fields]
+def _user_query(user_id):
+    model = get_user_model()
+    fields = [field.attname for field in model._meta.concrete_fields]
+    return model.objects.filter(pk=user_id).values(*fields)
 
 
-_user = Prepared(
-    lambda user_id: get_user_model().objects.filter(pk=user_id).values(*_fields()), "user_id"
-)
+_user = Prepared(_user_query, "user_id")
 
 
 class AuthenticationBackend(AllauthBackend):
@@ -23,6 +23,7 @@ class AuthenticationBackend(AllauthBackend):
         rows = _user(user_id=user_id)
         if not rows:
             return None
-        names = _fields()
-        user = get_user_model().from_db(DEFAULT_DB_ALIAS, names, [rows[0][n] for n in names])
+        # Its columns in the model's order of fields, as from_db takes them.
+        row = rows[0]
+        user = get_user_model().from_db(DEFAULT_DB_ALIAS, list(row), list(row.values()))
         return user if self.user_can_authenticate(user) else None

@@ -14,6 +14,7 @@ user. A CSRF token outside one is caught (the shared render is then not kept); a
 personal (`user`, a contributed section that asks who is looking) must be inside one.
 """
 
+import functools
 import uuid
 
 from django.template import RequestContext, engines
@@ -75,12 +76,8 @@ def fill(request, chunks, slots):
     return b"".join(pieces)
 
 
-_EMPTY = []
-
-
+@functools.cache
 def _empty_template():
     """A template of the project's engine to bind the slots' context to (for their includes,
     the context processors and the CSRF token)."""
-    if not _EMPTY:
-        _EMPTY.append(engines["django"].engine.from_string(""))
-    return _EMPTY[0]
+    return engines["django"].engine.from_string("")
