@@ -223,25 +223,14 @@ def _send_batch(alerts, now, until, changed, matcher):
         ]
         for alert in alerts
     }
-    jobs = Job.objects.select_related(*LIST_RELATED).in_bulk(
-        {pk for pks in new.values() for pk in pks}
+    return _send_new(
+        alerts,
+        new,
+        Job.objects.select_related(*LIST_RELATED),
+        until,
+        lambda alert, job: AlertSentJob(alert=alert, job=job, sent_at=now),
+        lambda alert, jobs: alert_message(alert, jobs, matcher.reference_in(alert.user.language)),
     )
-    quiet = [alert.pk for alert in alerts if not new[alert.pk]]
-    # Nothing to send: only the mark moves (a later run may pass the same jobs again safely).
-    Alert.objects.filter(pk__in=quiet, checked_until__lt=until).update(checked_until=until)
-    queued = 0
-    for alert in alerts:
-        if new[alert.pk]:
-            found = [jobs[pk] for pk in new[alert.pk]]
-            queued += _send_one(
-                alert,
-                [AlertSentJob(alert=alert, job=job, sent_at=now) for job in found],
-                until,
-                lambda alert=alert, found=found: alert_message(
-                    alert, found, matcher.reference_in(alert.user.language)
-                ),
-            )
-    return queued
 
 
 def _send_trainings(ids, since, now, until, batch):
@@ -283,22 +272,35 @@ def _send_trainings(ids, since, now, until, batch):
             ]
             for alert in alerts
         }
-        trainings = Training.objects.select_related(*TRAINING_LIST_RELATED).in_bulk(
-            {pk for pks in new.values() for pk in pks}
+        queued += _send_new(
+            alerts,
+            new,
+            Training.objects.select_related(*TRAINING_LIST_RELATED),
+            until,
+            lambda alert, training: AlertSentTraining(alert=alert, training=training, sent_at=now),
+            lambda alert, trainings: training_alert_message(alert, trainings, fields),
         )
-        quiet = [alert.pk for alert in alerts if not new[alert.pk]]
-        Alert.objects.filter(pk__in=quiet, checked_until__lt=until).update(checked_until=until)
-        for alert in alerts:
-            if new[alert.pk]:
-                listed = [trainings[pk] for pk in new[alert.pk]]
-                queued += _send_one(
-                    alert,
-                    [AlertSentTraining(alert=alert, training=t, sent_at=now) for t in listed],
-                    until,
-                    lambda alert=alert, listed=listed: training_alert_message(
-                        alert, listed, fields
-                    ),
-                )
+    return queued
+
+
+def _send_new(alerts, new, items, until, sent_row, message):
+    """The end of a batch, for job and training alerts alike: each alert with something new
+    (`new`: {alert pk: pks of `items`}) records and queues its e-mail (`sent_row(alert,
+    item)`, `message(alert, items)`); the others only move their mark."""
+    found = items.in_bulk({pk for pks in new.values() for pk in pks})
+    quiet = [alert.pk for alert in alerts if not new[alert.pk]]
+    # Nothing to send: only the mark moves (a later run may pass the same items again safely).
+    Alert.objects.filter(pk__in=quiet, checked_until__lt=until).update(checked_until=until)
+    queued = 0
+    for alert in alerts:
+        if new[alert.pk]:
+            listed = [found[pk] for pk in new[alert.pk]]
+            queued += _send_one(
+                alert,
+                [sent_row(alert, item) for item in listed],
+                until,
+                lambda alert=alert, listed=listed: message(alert, listed),
+            )
     return queued
 
 
