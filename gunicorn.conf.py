@@ -5,9 +5,10 @@ import os
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # Sync workers measured fastest here (bench/); GUNICORN_WORKER_CLASS=gthread with
-# GUNICORN_THREADS keeps connections alive if a proxy in front does not.
+# GUNICORN_THREADS keeps connections alive if a proxy in front does not. gunicorn quietly
+# runs a "sync" worker with more than one thread as gthread, so a sync worker has one.
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4" if worker_class == "gthread" else "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
