@@ -84,6 +84,12 @@ def database_from_url(name):
         },
         # An unreachable host (not a refused port) fails the connection attempt within this.
         "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
+        # Values sent apart from the SQL, so that a query run PREPARE_THRESHOLD times on a
+        # connection is prepared and its later runs skip planning, which on jobs_job cost as
+        # much as running a small query (bench/). 0 turns preparing off (a pooler in
+        # transaction mode without prepared statements).
+        "server_side_binding": True,
+        "prepare_threshold": env_int("DATABASE_PREPARE_THRESHOLD", 5) or None,
     }
     if "sslmode" in query:
         options["sslmode"] = query["sslmode"]

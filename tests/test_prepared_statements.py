@@ -1,0 +1,29 @@
+"""On PostgreSQL a query run again and again on a connection is prepared, so its later runs
+skip planning, and it keeps giving each run's own answer (DATABASE_PREPARE_THRESHOLD)."""
+
+import pytest
+from django.db import connection
+
+from jobs.models import Job
+from tests.conftest import make_employer, make_job, make_user
+
+pytestmark = pytest.mark.postgresql
+
+
+def prepared_statements_naming(table):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            [f'%"{table}"%'],
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db
+def test_a_query_run_repeatedly_is_prepared_and_answers_each_run_with_its_own_values():
+    employer = make_employer("Rantalomat Oy", make_user("omistaja@example.com"))
+    jobs = [make_job(employer, status="published", title=f"Kokki {n}") for n in range(8)]
+    before = prepared_statements_naming("jobs_job")
+    for job in jobs:
+        assert list(Job.objects.filter(pk=job.pk).values_list("title", flat=True)) == [job.title]
+    assert prepared_statements_naming("jobs_job") > before
