@@ -9,6 +9,9 @@ A text search counts at most COUNT_CAP matches. With more, the page says "more t
 shows the choices without counts, and ranks by relevance among COUNT_CAP of the matches:
 finding, counting and ranking every match of a common word costs time in proportion to the
 size of the site (measured in bench/), while no one reads past 25 pages.
+
+A search's page ordered by relevance comes from the same rows: each is counted with its rank,
+so the page's jobs need no second search.
 """
 
 from collections import Counter
@@ -34,7 +37,7 @@ class Counts:
     # {"municipality": {pk: n}, "sector": {pk: n}}; None when the search matched too many to
     # count them all.
     facets: dict | None = None
-    # When capped: the pks of COUNT_CAP matches, ordered by relevance.
+    # A search's matches (COUNT_CAP of them when capped), their pks ordered by relevance.
     candidates: list | None = None
 
 
@@ -54,7 +57,7 @@ def count_matches(job_filter):
             if len(matches) > COUNT_CAP:
                 candidates = _by_relevance(matches[:COUNT_CAP])
                 return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
-            return Counts(total=len(matches))
+            return Counts(total=len(matches), candidates=_by_relevance(matches))
         counts = Counter((m, s) for _pk, _rank, _published, m, s in rows)
     else:
         pairs = superset.values_list("municipality_id", "sector_id").annotate(n=Count("*"))
@@ -72,7 +75,12 @@ def count_matches(job_filter):
             facets["sector"][sector] += n
             if allowed("sector", sector):
                 total += n
-    return Counts(total=total, facets=facets)
+    candidates = None
+    if _words(job_filter):  # every match is among the rows: the page needs no query of its own
+        candidates = _by_relevance(
+            [row for row in rows if allowed("municipality", row[3]) and allowed("sector", row[4])]
+        )
+    return Counts(total=total, facets=facets, candidates=candidates)
 
 
 def _with_rank(queryset, *fields):
@@ -108,7 +116,7 @@ def job_page(job_filter, counts, number, per_page, related):
     queryset = job_filter.qs
     ordering = queryset.query.order_by
     if counts.candidates is not None and ordering[:1] == ("-rank",):
-        ids = counts.candidates  # ranked already, when they were counted
+        ids = counts.candidates  # found and ranked already, when they were counted
     else:
         ids = queryset.values_list("pk", flat=True)
     paginator = Paginator(ids, per_page)
