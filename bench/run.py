@@ -155,15 +155,17 @@ session.save()
 
 def sample_paths(env):
     """Real URLs from the seeded data: a job page, three filters that have results, and a
-    signed-in user's session cookie."""
+    signed-in user's cookies: the session, and the CSRF cookie a browser keeps once a page
+    with a form has set it (without it every request would make and set a new one)."""
     code = (
-        "import json\n"
+        "import json, uuid\n"
         "from jobs.models import Job\n"
         "job = Job.objects.open().select_related('employer').order_by('pk').first()\n"
         f"{SESSION_CODE}\n"
         "print(json.dumps({'job': job.get_absolute_url(), 'municipality': job.municipality_id"
         " or 1, 'sector': job.sector_id, 'type': job.employment_type,"
-        " 'cookie': f'{settings.SESSION_COOKIE_NAME}={session.session_key}'}))\n"
+        " 'cookie': f'{settings.SESSION_COOKIE_NAME}={session.session_key}; '"
+        " f'{settings.CSRF_COOKIE_NAME}={uuid.uuid4().hex}'}))\n"
     )
     out = manage(env, "shell", "-v0", "-c", code, capture_output=True, text=True).stdout
     data = json.loads(out.strip().splitlines()[-1])
