@@ -27,7 +27,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core import checks
-from django.core.cache import cache, caches
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import Http404, HttpResponse
@@ -53,9 +53,24 @@ def public_version(request=None):
     (the same as a cached page's key). Asked once per request when given one."""
     if request is not None:
         if not hasattr(request, "_public_version"):
-            request._public_version = public_version()
+            request._public_version = _version(_generation_of(request))
         return request._public_version
-    return f"{generation()}|{timezone.localtime():%Y%m%d%H}"
+    return _version(generation())
+
+
+def _version(generation_):
+    return f"{generation_}|{timezone.localtime():%Y%m%d%H}"
+
+
+def _generation_of(request):
+    """The generation, read in the same round trip as the request's session when that is
+    still to be read from the same cache (nelinvoimaa/sessions.py)."""
+    load_along = getattr(getattr(request, "session", None), "load_along", None)
+    if load_along is not None and settings.SESSION_CACHE_ALIAS == DEFAULT_CACHE_ALIAS:
+        value = load_along(GENERATION_KEY).get(GENERATION_KEY)
+        if value is not None:
+            return value
+    return generation()
 
 
 _MISSING = object()

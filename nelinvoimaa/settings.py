@@ -214,8 +214,9 @@ if env("REDIS_URL"):
         }
     }
     # Every signed-in request reads its session: from Redis, written through to the database
-    # (so a Redis restart signs nobody out).
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # (so a Redis restart signs nobody out); with the public pages' generation in the same
+    # round trip (nelinvoimaa/sessions.py).
+    SESSION_ENGINE = "nelinvoimaa.sessions"
 elif PRODUCTION:
     CACHES = {
         "default": {
