@@ -61,6 +61,7 @@ def test_production_refuses_to_start_without(missing):
         ("DJANGO_DEBUG", "maybe", "DJANGO_DEBUG must be true or false"),
         ("DJANGO_HSTS_SECONDS", "a year", "DJANGO_HSTS_SECONDS must be a whole number"),
         ("DJANGO_ENV", "staging", "DJANGO_ENV must be development or production"),
+        ("DATABASE_RANDOM_PAGE_COST", "fast", "DATABASE_RANDOM_PAGE_COST must be a number"),
     ],
 )
 def test_malformed_settings_stop_the_start_naming_the_variable(name, value, message):

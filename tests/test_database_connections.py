@@ -1,5 +1,6 @@
-"""On PostgreSQL a query run again and again on a connection is prepared, so its later runs
-skip planning, and it keeps giving each run's own answer (DATABASE_PREPARE_THRESHOLD)."""
+"""The site's PostgreSQL connections: a query run again and again on one is prepared, so its
+later runs skip planning, and it keeps giving each run's own answer
+(DATABASE_PREPARE_THRESHOLD); the planner prices pages as for SSDs (DATABASE_RANDOM_PAGE_COST)."""
 
 import pytest
 from django.db import connection
@@ -27,3 +28,10 @@ def test_a_query_run_repeatedly_is_prepared_and_answers_each_run_with_its_own_va
     for job in jobs:
         assert list(Job.objects.filter(pk=job.pk).values_list("title", flat=True)) == [job.title]
     assert prepared_statements_naming("jobs_job") > before
+
+
+@pytest.mark.django_db
+def test_the_planner_prices_pages_for_ssds_and_memory_unless_told_otherwise():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert float(cursor.fetchone()[0]) == 1.1
