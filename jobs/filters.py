@@ -123,15 +123,22 @@ class JobFilter(django_filters.FilterSet):
 
     @property
     def qs(self):
-        queryset = super().qs  # validates a bound form: cleaned_data holds what was understood
-        understood = self.form.cleaned_data if self.is_bound else {}
+        return super().qs.order_by(*self.ordering())
+
+    def ordering(self):
+        """The order of the jobs found: by relevance for search words, unless another order
+        was chosen; the newest first otherwise."""
+        understood = {}
+        if self.is_bound:
+            self.errors  # noqa: B018 - validates the form: cleaned_data holds what was understood
+            understood = self.form.cleaned_data
         words = understood.get("q") or ""
         sort = understood.get("sort") or ("relevance" if words else "newest")
         if sort == "relevance" and terms(words):
-            return queryset.order_by("-rank", "-published_at", "-pk")
+            return ("-rank", "-published_at", "-pk")
         if sort == "deadline":
-            return queryset.order_by("deadline", "-published_at", "-pk")
-        return queryset.order_by("-published_at", "-pk")
+            return ("deadline", "-published_at", "-pk")
+        return ("-published_at", "-pk")
 
 
 class Reference(dict):

@@ -327,16 +327,23 @@ class Job(models.Model):
     def is_open(self):
         return self.status == Job.Status.PUBLISHED and self.deadline >= timezone.localdate()
 
-    # What the personal parts of a job's pages read (buttons, links, the viewer's state).
-    PERSONAL_FIELDS = ("id", "title", "status", "apply_method", "deadline", "employer_id")
+    # What the personal parts of a job's pages read (buttons, links, the viewer's state), in
+    # the model's order of fields (as from_db takes them).
+    PERSONAL_FIELDS = ("id", "employer_id", "title", "apply_method", "deadline", "status")
 
     def for_personal_parts(self):
         """This job with only the fields its pages' personal parts read: what a page shared
         with signed-in users keeps of it for them (nelinvoimaa/personal.py), instead of its
         texts and search words. Any other field is read from the database if asked."""
-        # from_db takes the values in the model's order of fields
-        names = [f.attname for f in Job._meta.concrete_fields if f.attname in self.PERSONAL_FIELDS]
-        return Job.from_db(self._state.db, names, [getattr(self, name) for name in names])
+        return Job.with_personal_values(self.personal_values(), self._state.db)
+
+    def personal_values(self):
+        return tuple(getattr(self, name) for name in self.PERSONAL_FIELDS)
+
+    @classmethod
+    def with_personal_values(cls, values, db="default"):
+        """A job made of its personal_values(), without reading the database."""
+        return cls.from_db(db, cls.PERSONAL_FIELDS, values)
 
     @property
     def is_editable(self):

@@ -20,9 +20,16 @@ from datetime import UTC, datetime
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Value
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from nelinvoimaa.page_cache import cached_public_many
 
 from .models import Job
 from .search import terms
+
+LIST_ITEM = "jobs/_list_item.html"
 
 COUNT_CAP = 500  # 25 pages of 20
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
@@ -110,19 +117,45 @@ def _chosen(job_filter, name):
     return {int(value) for value in job_filter.form.cleaned_data.get(name) or []}
 
 
-def job_page(job_filter, counts, number, per_page, related):
-    """The requested page of the filtered jobs: ids first, then those jobs with their
-    relations, so the database joins and reads whole rows only for the jobs shown."""
-    queryset = job_filter.qs
-    ordering = queryset.query.order_by
-    if counts.candidates is not None and ordering[:1] == ("-rank",):
+def job_page(job_filter, counts, number, per_page, related, version):
+    """The requested page of the filtered jobs: their ids first, then each job as listed
+    (listed_jobs)."""
+    if counts.candidates is not None and job_filter.ordering()[:1] == ("-rank",):
         ids = counts.candidates  # found and ranked already, when they were counted
     else:
-        ids = queryset.values_list("pk", flat=True)
+        ids = job_filter.qs.values_list("pk", flat=True)
     paginator = Paginator(ids, per_page)
     paginator.count = counts.total  # known already: no COUNT(*) of its own
     page = paginator.get_page(number)
-    ids = list(page.object_list)
-    jobs = Job.objects.select_related(*related).order_by().in_bulk(ids)
-    page.object_list = [jobs[pk] for pk in ids if pk in jobs]
+    page.object_list = listed_jobs(list(page.object_list), related, version)
     return page
+
+
+def listed_jobs(ids, related, version):
+    """The jobs of these ids as a list shows them: each with `list_item`, its entry rendered
+    (jobs/_list_item.html), and the fields its personal parts read (Job.PERSONAL_FIELDS).
+    Both are kept per public version and language like any public fragment, so a job listed
+    before is not read from the database again; the others are read in one query, with
+    their relations."""
+    language = get_language()
+    keys = {pk: f"job-list-item:{language}:{pk}" for pk in ids}
+
+    def render(missing):
+        wanted = [pk for pk in ids if keys[pk] in missing]
+        jobs = Job.objects.select_related(*related).order_by().in_bulk(wanted)
+        found = {
+            keys[pk]: (render_to_string(LIST_ITEM, {"job": job}), job.personal_values())
+            for pk, job in jobs.items()
+        }
+        # a job gone since it was found (deleted): nothing to list, and nothing kept
+        return found | {key: None for key in missing if key not in found}
+
+    items = cached_public_many(list(keys.values()), render, version)
+    listed = []
+    for pk in ids:
+        if (item := items[keys[pk]]) is not None:
+            html, values = item
+            job = Job.with_personal_values(values)
+            job.list_item = mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
+            listed.append(job)
+    return listed

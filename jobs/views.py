@@ -110,7 +110,7 @@ def job_list(request):
     counts = cached_public(
         f"job-counts:{counted_query(job_filter.data)}", lambda: count_matches(job_filter), version
     )
-    page = job_page(job_filter, counts, params.get("page"), PAGE_SIZE, LIST_RELATED)
+    page = job_page(job_filter, counts, params.get("page"), PAGE_SIZE, LIST_RELATED, version)
     form = job_filter.form
     understood = job_filter.data  # the query as applied: a place named in the words is chosen
     chips = active_filters(understood, form)

@@ -81,13 +81,23 @@ def cached_public(key, compute, version=None):
     kept beside the cached pages: what every user, signed in or not, sees the same (the job
     list's counts, a job's other jobs, the footer). The value must pickle (plain data, or a
     rendered fragment); pass `version` when it is known already."""
+    return cached_public_many([key], lambda keys: {key: compute()}, version)[key]
+
+
+def cached_public_many(keys, compute, version=None):
+    """{key: value} of each of `keys`, as cached_public() gives one: `compute(missing)` gives
+    {key: value} of those not kept yet, all at once (e.g. from one query)."""
     pages = caches["pages"]
-    full = "data:" + hashlib.sha256(f"{version or public_version()}|{key}".encode()).hexdigest()
-    value = pages.get(full, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        pages.set(full, value, PAGE_SECONDS)
-    return value
+    version = version or public_version()
+    full = {key: "data:" + hashlib.sha256(f"{version}|{key}".encode()).hexdigest() for key in keys}
+    found = {key: pages.get(full[key], _MISSING) for key in keys}
+    missing = [key for key, value in found.items() if value is _MISSING]
+    if missing:
+        computed = compute(missing)
+        for key in missing:
+            pages.set(full[key], computed[key], PAGE_SECONDS)
+        found |= computed
+    return found
 
 
 def new_generation():

@@ -52,6 +52,24 @@ def test_an_edited_or_closed_job_shows_so_at_once(client, employer, owner):
     assert "Keittiöapulainen" not in html(client, "/fi/jobs/")
 
 
+def test_a_job_listed_before_shows_its_edit_in_any_list_at_once(client, employer, owner):
+    """Each job's entry in a list is kept once it is listed, for any list that shows it,
+    until the next change."""
+    employer.verify(None)  # its edits are published at once
+    job = make_job(employer, status="published", title="Kokki")
+    reader = make_user("lukija@example.com")
+    signed_in = Client()
+    signed_in.force_login(reader)
+    assert "Kokki" in html(client, "/fi/jobs/") and "Kokki" in html(signed_in, "/fi/jobs/")
+    job.title = "Kokki ja tarjoilija"
+    job.save_edit(owner)
+    for reader_client in (client, signed_in):
+        page = html(reader_client, "/fi/jobs/?q=kokki")  # a list not asked before
+        assert "Kokki ja tarjoilija" in page
+    # The signed-in reader's own part of the entry (the save button) names the new title.
+    assert 'class="visually-hidden">: Kokki ja tarjoilija</span>' in html(signed_in, "/fi/jobs/")
+
+
 def test_a_renamed_employer_shows_at_once(client, employer):
     make_job(employer, status="published")
     assert "Päijänteen Rantalomat Oy" in html(client, "/fi/employers/")
