@@ -1,3 +1,4 @@
+import functools
 import itertools
 
 from django import template
@@ -95,12 +96,25 @@ def contributed_sections(context, name, *args):
 def language_links(context):
     """The current page in each language, for the language switcher and hreflang links."""
     request = context.get("request")
-    path = request.get_full_path() if request else "/"
+    path, mark, query = (request.get_full_path() if request else "/").partition("?")
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
     return [
-        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+        {
+            "code": code,
+            "name": name,
+            "url": _translated_path(path, code) + mark + query,  # the query as it is
+            "current": code == current,
+        }
         for code, name in settings.LANGUAGES
     ]
+
+
+@functools.lru_cache(maxsize=1024)  # paths are at most 4 kB (gunicorn): 4 MB at worst
+def _translated_path(path, code):
+    """The path in another language: the same for every request of a page (a search's words
+    are in its query), so found once per page and language rather than resolved and
+    reversed on every view."""
+    return translate_url(path, code)
 
 
 @register.simple_tag(takes_context=True)
