@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import F
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.ids import understood_ids, with_understood_ids
@@ -19,6 +20,9 @@ SORTS = [
     ("relevance", _("Best match")),
 ]
 POSTED_WITHIN = [("1", _("Today")), ("7", _("Within a week")), ("30", _("Within a month"))]
+
+
+_FORM_CLASSES = {}  # JobFilter.get_form_class
 
 
 class SearchInput(forms.TextInput):
@@ -90,6 +94,17 @@ class JobFilter(django_filters.FilterSet):
         super().__init__(_with_places(_understood(data), self.reference.places), *args, **kwargs)
         for name, choices in self.reference.items():
             self.filters[name].extra["choices"] = choices
+
+    def get_form_class(self):
+        """The form class of these choices in this language, made once: django-filter makes a
+        class, with a field for each filter, for every filter set (each view of the list)."""
+        key = (get_language(), *(tuple(choices) for choices in self.reference.values()))
+        form_class = _FORM_CLASSES.get(key)
+        if form_class is None:
+            if len(_FORM_CLASSES) >= 12:  # the choices changed (a sector renamed): start over
+                _FORM_CLASSES.clear()
+            form_class = _FORM_CLASSES[key] = super().get_form_class()
+        return form_class
 
     def filter_words(self, queryset, name, value):
         return search(queryset, value)
