@@ -128,13 +128,18 @@ class JobFilter(django_filters.FilterSet):
         """The jobs matching every filter but `names`, unordered: what each choice of those
         filters would give with the others as they are."""
         queryset = self.queryset.all()
-        if not self.is_bound:
-            return queryset
-        self.errors  # noqa: B018 - validates the form, so cleaned_data holds what was understood
-        for name, value in self.form.cleaned_data.items():
+        for name, value in self.understood().items():
             if name not in names:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+    def understood(self):
+        """{name: value} of what the filters apply ({} without a query): validating fills the
+        form's cleaned_data with every value understood, even when another was not."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return self.form.cleaned_data
 
     @property
     def qs(self):
@@ -143,10 +148,7 @@ class JobFilter(django_filters.FilterSet):
     def ordering(self):
         """The order of the jobs found: by relevance for search words, unless another order
         was chosen; the newest first otherwise."""
-        understood = {}
-        if self.is_bound:
-            self.errors  # noqa: B018 - validates the form: cleaned_data holds what was understood
-            understood = self.form.cleaned_data
+        understood = self.understood()
         words = understood.get("q") or ""
         sort = understood.get("sort") or ("relevance" if words else "newest")
         if sort == "relevance" and terms(words):

@@ -1,3 +1,4 @@
+import functools
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -327,9 +328,8 @@ class Job(models.Model):
     def is_open(self):
         return self.status == Job.Status.PUBLISHED and self.deadline >= timezone.localdate()
 
-    # What the personal parts of a job's pages read (buttons, links, the viewer's state), in
-    # the model's order of fields (as from_db takes them).
-    PERSONAL_FIELDS = ("id", "employer_id", "title", "apply_method", "deadline", "status")
+    # What the personal parts of a job's pages read (buttons, links, the viewer's state).
+    PERSONAL_FIELDS = ("id", "title", "status", "apply_method", "deadline", "employer_id")
 
     def for_personal_parts(self):
         """This job with only the fields its pages' personal parts read: what a page shared
@@ -338,12 +338,12 @@ class Job(models.Model):
         return Job.with_personal_values(self.personal_values(), self._state.db)
 
     def personal_values(self):
-        return tuple(getattr(self, name) for name in self.PERSONAL_FIELDS)
+        return tuple(getattr(self, name) for name in _personal_attnames())
 
     @classmethod
     def with_personal_values(cls, values, db="default"):
         """A job made of its personal_values(), without reading the database."""
-        return cls.from_db(db, cls.PERSONAL_FIELDS, values)
+        return cls.from_db(db, _personal_attnames(), values)
 
     @property
     def is_editable(self):
@@ -560,6 +560,12 @@ def one_year_later(day):
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
         return date(day.year + 1, 3, 1)
+
+
+@functools.cache
+def _personal_attnames():
+    """Job.PERSONAL_FIELDS in the model's order of fields, as from_db takes them."""
+    return tuple(f.attname for f in Job._meta.concrete_fields if f.attname in Job.PERSONAL_FIELDS)
 
 
 class JobEvent(models.Model):

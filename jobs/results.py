@@ -128,12 +128,7 @@ def _words(job_filter):
 
 
 def _chosen(job_filter, name):
-    if not job_filter.is_bound:
-        return set()
-    # Validating fills cleaned_data with every value that was understood: the ones the
-    # filters apply, even when another value was not understood.
-    job_filter.form.is_valid()
-    return {int(value) for value in job_filter.form.cleaned_data.get(name) or []}
+    return {int(value) for value in job_filter.understood().get(name) or []}
 
 
 def job_page(job_filter, counts, number, per_page, related, version):
@@ -160,7 +155,8 @@ def listed_jobs(ids, related, version):
     keys = {pk: f"job-list-item:{language}:{pk}" for pk in ids}
 
     def render(missing):
-        wanted = [pk for pk in ids if keys[pk] in missing]
+        missing = set(missing)
+        wanted = [pk for pk, key in keys.items() if key in missing]
         jobs = Job.objects.select_related(*related).order_by().in_bulk(wanted)
         found = {
             keys[pk]: (render_to_string(LIST_ITEM, {"job": job}), job.personal_values())

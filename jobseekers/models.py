@@ -100,9 +100,7 @@ class SavedJob(models.Model):
 def understood_search(params, reference=None):
     """What the job list understands of its parameters (jobs.filters.JobFilter): a place named
     in the words chosen as a municipality, values it cannot take left out."""
-    job_filter = JobFilter(params, reference=reference)
-    job_filter.form.is_valid()
-    return job_filter.form.cleaned_data
+    return JobFilter(params, reference=reference).understood()
 
 
 def understood_training_search(params):
