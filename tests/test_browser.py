@@ -42,7 +42,9 @@ def test_the_first_tab_reaches_the_skip_link_which_moves_to_the_content(live_ser
     expect(skip).to_be_focused()
     expect(skip).to_be_visible()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main")
+    # Expectations wait: following the link and moving focus happen after the key press returns.
+    expect(page).to_have_url(re.compile(r"#main$"))
+    expect(page.locator("main#main")).to_be_focused()
 
 
 def test_the_language_switcher_keeps_the_page(live_server, page):
