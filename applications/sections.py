@@ -2,7 +2,11 @@
 
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404
-from django.urls import resolve
+from django.urls import resolve, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from jobs.models import ApplyMethod, Job
 from jobs.viewer import viewer_state
@@ -24,7 +28,28 @@ def apply_button(request, job):
     if job.apply_method != ApplyMethod.HERE:
         return None
     applied_on = viewer_state(request, job).get("applied_on")
-    return Section("applications/_apply_button.html", {"applied_on": applied_on})
+    return Section("", {"applied_on": applied_on}, draw=_draw_apply_button)
+
+
+def _draw_apply_button(context):
+    """When I applied, or the button to apply while the job is open: drawn in Python, as the
+    save button is (jobseekers/buttons.py), for it is on every signed-in view of a job."""
+    job, applied_on = context["job"], context["applied_on"]
+    if applied_on:
+        on = date_format(timezone.localtime(applied_on), "j.n.")
+        return format_html(
+            '<p class="notice">{} <a href="{}">{}</a></p>',
+            gettext("You applied on %(date)s.") % {"date": on},
+            reverse("dashboard"),
+            gettext("My applications"),
+        )
+    if job.is_open:
+        return format_html(
+            '<p><a class="button" href="{}">{}</a></p>',
+            reverse("applications:apply", args=[job.pk]),
+            gettext("Apply for this job"),
+        )
+    return ""
 
 
 def applied_on(user_id):

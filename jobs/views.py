@@ -88,15 +88,15 @@ def filter_controls(form, params):
             }
             for name in ("remote", "housing")
         ],
-        "selects": [
-            {
-                "name": name,
-                "label": form.fields[name].label,
-                "options": options(name),
-                "empty_label": _("Any time") if name == "posted" else None,
-            }
+        "selects": selects(
+            (
+                name,
+                form.fields[name].label,
+                options(name),
+                _("Any time") if name == "posted" else None,
+            )
             for name in ("posted", "sort")
-        ],
+        ),
     }
 
 
@@ -116,6 +116,25 @@ def checkbox_groups(groups):
                 f'<label for="id_{name}_{value}">{escape(label)}</label></div>\n'
             )
         html.append("</fieldset>\n")
+    return mark_safe("".join(html))  # noqa: S308 - every value escaped above
+
+
+def selects(fields):
+    """The filter's drop-down lists, (name, label, [(value, label, selected)], empty label or
+    None) each, as HTML, drawn like the checkboxes."""
+    html = []
+    for name, label, options, empty_label in fields:
+        name = escape(name)
+        html.append(
+            f'<div class="field">\n<label for="id_{name}">{escape(label)}</label>\n'
+            f'<select name="{name}" id="id_{name}">\n'
+        )
+        if empty_label:
+            html.append(f'<option value="">{escape(empty_label)}</option>\n')
+        for value, option, selected in options:
+            chosen = " selected" if selected else ""
+            html.append(f'<option value="{escape(value)}"{chosen}>{escape(option)}</option>\n')
+        html.append("</select>\n</div>\n")
     return mark_safe("".join(html))  # noqa: S308 - every value escaped above
 
 

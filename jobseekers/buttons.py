@@ -1,7 +1,8 @@
 """The save button of a job, drawn in Python (Section.draw): on the job's page, and beside each
 job of the job list, where a template for each of twenty cost a signed-in list view about two
-milliseconds. What is the same for every button of a request (its addresses, the CSRF token,
-the way back, the words) is made once per request; each button adds its job."""
+milliseconds. Likewise the form that saves a list's search as an alert. What is the same for
+every button of a request (its addresses, the CSRF token, the way back, the words) is made once
+per request; each button adds its job."""
 
 from urllib.parse import quote
 
@@ -9,6 +10,8 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from .models import Alert
 
 _SENTINEL = "987654321"  # a job id in a reversed address, replaced by each job's
 
@@ -65,3 +68,66 @@ def _parts(request, context):
             "add": escape(gettext("Save job")),
         }
     return memo
+
+
+def save_search_form(context):
+    """Save the list's search as an alert: the form for a signed-in person, a way to sign in
+    for a visitor. The context's `alert` is what jobseekers.sections._alert_form gives."""
+    request, alert = context["request"], context["alert"]
+    trainings = alert["kind"] == Alert.Kind.TRAININGS
+    summary = (
+        gettext("Save this search as a training alert")
+        if trainings
+        else gettext("Save this search as a job alert")
+    )
+    if not request.user.is_authenticated:
+        sign_in = (
+            gettext("Sign in to save this search as a training alert")
+            if trainings
+            else gettext("Sign in to save this search as a job alert")
+        )
+        body = format_html(
+            '<p><a href="{}?next={}">{}</a></p>',
+            reverse("account_login"),
+            quote(request.get_full_path(), safe="/"),
+            sign_in,
+        )
+    else:
+        options = "".join(
+            format_html(
+                '<option value="{}"{}>{}</option>',
+                value,
+                " selected" if value == alert["initial"] else "",
+                label,
+            )
+            for value, label in alert["choices"]
+        )
+        body = format_html(
+            '<form method="post" action="{}">\n'
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+            '<input type="hidden" name="query" value="{}">'
+            '<input type="hidden" name="kind" value="{}">\n'
+            '<div class="field">\n<label for="{}">{}</label>\n'
+            '<select name="frequency" id="{}">\n{}\n</select>\n</div>\n'
+            '<p class="muted">{}</p>\n<button type="submit">{}</button>\n</form>',
+            reverse("jobseekers:create_alert"),
+            context.get("csrf_token"),
+            alert["query"],
+            alert["kind"],
+            alert["id"],
+            alert["label"],
+            alert["id"],
+            mark_safe(options),  # noqa: S308 - each option escaped by format_html above
+            gettext(
+                "New trainings of this search come to your e-mail. You can stop the alert at "
+                "any time."
+            )
+            if trainings
+            else gettext(
+                "New jobs of this search come to your e-mail. You can stop the alert at any time."
+            ),
+            gettext("Save training alert") if trainings else gettext("Save job alert"),
+        )
+    return format_html(
+        '<details class="save-search">\n<summary>{}</summary>\n{}\n</details>', summary, body
+    )

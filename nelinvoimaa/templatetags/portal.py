@@ -4,9 +4,10 @@ import itertools
 from django import template
 from django.conf import settings
 from django.template.base import token_kwargs
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from ..contributions import sections
 from ..page_cache import cached_public, public_version
@@ -90,6 +91,41 @@ def contributed_sections(context, name, *args):
     if key not in memo:
         memo[key] = (sections(name, request, *args), args)  # args kept alive: ids stay unique
     return mark_safe("".join(render_section(context, s) for s in memo[key][0]))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def user_menu(context):
+    """The signed-in person's items of the main menu (their page, the admin for staff, signing
+    out), or signing in and up: drawn in Python, for it is on every page a signed-in person
+    views, and its template cost a job page view about a tenth of its time (measured)."""
+    user = context["user"]
+    if not user.is_authenticated:
+        return format_html(
+            '<li><a href="{}">{}</a></li>\n<li><a href="{}">{}</a></li>',
+            reverse("account_login"),
+            gettext("Sign in"),
+            reverse("account_signup"),
+            gettext("Sign up"),
+        )
+    admin = (
+        format_html(
+            '<li><a href="{}">{}</a></li>\n', reverse("admin:index"), gettext("Administration")
+        )
+        if user.is_staff
+        else ""
+    )
+    return format_html(
+        '<li><a href="{}">{}</a></li>\n{}<li>\n'
+        '<form method="post" action="{}" class="inline-form">\n'
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">\n'
+        '<button type="submit" class="link-button">{}</button>\n</form>\n</li>',
+        reverse("dashboard"),
+        gettext("My page"),
+        admin,
+        reverse("account_logout"),
+        context.get("csrf_token"),
+        gettext("Sign out"),
+    )
 
 
 @register.simple_tag(takes_context=True)
