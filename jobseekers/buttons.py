@@ -9,7 +9,9 @@ from urllib.parse import quote
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
+
+from nelinvoimaa.contributions import csrf_field
 
 from .models import Alert
 
@@ -19,13 +21,12 @@ _SENTINEL = "987654321"  # a job id in a reversed address, replaced by each job'
 def save_button(context):
     """Save the job for later, or remove it from the saved ones. The context has the job and
     either `saved` (on its page) or `saved_ids` (in the list: the page's saved jobs). A
-    visitor is offered to sign in on the job's page, and nothing in the list: one sign-in link
-    per job would only lengthen the way to the results."""
+    visitor is offered to sign in on the job's page; a list gives visitors no save buttons
+    (sections.save_job_buttons): one sign-in link per job would only lengthen the way to the
+    results."""
     request, job = context["request"], context["job"]
     in_list = "saved_ids" in context
     if not request.user.is_authenticated:
-        if in_list:
-            return ""
         return format_html(
             '<p class="save-job"><a href="{}?next={}">{}</a></p>',
             reverse("account_login"),
@@ -59,8 +60,7 @@ def _parts(request, context):
             "save": escape(reverse("jobseekers:save", args=[_SENTINEL])),
             "unsave": escape(reverse("jobseekers:unsave", args=[_SENTINEL])),
             "hidden": (
-                '<input type="hidden" name="csrfmiddlewaretoken" '
-                f'value="{escape(context.get("csrf_token"))}">'
+                f"{csrf_field(context)}"
                 f'<input type="hidden" name="next" value="{escape(request.get_full_path())}">'
             ),
             "saved": escape(gettext("Saved")),
@@ -70,27 +70,38 @@ def _parts(request, context):
     return memo
 
 
+# What the form to save a search says, for a search of jobs and of trainings.
+_SAVE_SEARCH_TEXTS = {
+    Alert.Kind.JOBS: {
+        "summary": gettext_lazy("Save this search as a job alert"),
+        "sign_in": gettext_lazy("Sign in to save this search as a job alert"),
+        "help": gettext_lazy(
+            "New jobs of this search come to your e-mail. You can stop the alert at any time."
+        ),
+        "submit": gettext_lazy("Save job alert"),
+    },
+    Alert.Kind.TRAININGS: {
+        "summary": gettext_lazy("Save this search as a training alert"),
+        "sign_in": gettext_lazy("Sign in to save this search as a training alert"),
+        "help": gettext_lazy(
+            "New trainings of this search come to your e-mail. You can stop the alert at any time."
+        ),
+        "submit": gettext_lazy("Save training alert"),
+    },
+}
+
+
 def save_search_form(context):
     """Save the list's search as an alert: the form for a signed-in person, a way to sign in
     for a visitor. The context's `alert` is what jobseekers.sections._alert_form gives."""
     request, alert = context["request"], context["alert"]
-    trainings = alert["kind"] == Alert.Kind.TRAININGS
-    summary = (
-        gettext("Save this search as a training alert")
-        if trainings
-        else gettext("Save this search as a job alert")
-    )
+    texts = _SAVE_SEARCH_TEXTS[alert["kind"]]
     if not request.user.is_authenticated:
-        sign_in = (
-            gettext("Sign in to save this search as a training alert")
-            if trainings
-            else gettext("Sign in to save this search as a job alert")
-        )
         body = format_html(
             '<p><a href="{}?next={}">{}</a></p>',
             reverse("account_login"),
             quote(request.get_full_path(), safe="/"),
-            sign_in,
+            texts["sign_in"],
         )
     else:
         options = "".join(
@@ -103,31 +114,25 @@ def save_search_form(context):
             for value, label in alert["choices"]
         )
         body = format_html(
-            '<form method="post" action="{}">\n'
-            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+            '<form method="post" action="{}">\n{}'
             '<input type="hidden" name="query" value="{}">'
             '<input type="hidden" name="kind" value="{}">\n'
             '<div class="field">\n<label for="{}">{}</label>\n'
             '<select name="frequency" id="{}">\n{}\n</select>\n</div>\n'
             '<p class="muted">{}</p>\n<button type="submit">{}</button>\n</form>',
             reverse("jobseekers:create_alert"),
-            context.get("csrf_token"),
+            csrf_field(context),
             alert["query"],
             alert["kind"],
             alert["id"],
             alert["label"],
             alert["id"],
             mark_safe(options),  # noqa: S308 - each option escaped by format_html above
-            gettext(
-                "New trainings of this search come to your e-mail. You can stop the alert at "
-                "any time."
-            )
-            if trainings
-            else gettext(
-                "New jobs of this search come to your e-mail. You can stop the alert at any time."
-            ),
-            gettext("Save training alert") if trainings else gettext("Save job alert"),
+            texts["help"],
+            texts["submit"],
         )
     return format_html(
-        '<details class="save-search">\n<summary>{}</summary>\n{}\n</details>', summary, body
+        '<details class="save-search">\n<summary>{}</summary>\n{}\n</details>',
+        texts["summary"],
+        body,
     )

@@ -61,6 +61,7 @@ from functools import cache
 from importlib import import_module
 
 from django.apps import apps
+from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
@@ -76,6 +77,12 @@ class Section:
     # Instead of the template: a function(context) returning the HTML, for a small part shown
     # many times on a page (a button beside each job of a list).
     draw: Callable | None = None
+
+
+def csrf_field(context):
+    """The hidden CSRF field of a form that a Section's `draw` writes, exactly as the template
+    tag {% csrf_token %} writes it (nothing without a token)."""
+    return CsrfTokenNode().render(context)
 
 
 def load(path):

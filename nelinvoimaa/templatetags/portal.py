@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from ..contributions import sections
+from ..contributions import csrf_field, sections
 from ..page_cache import cached_public, public_version
 from ..personal import NODES
 
@@ -117,13 +117,13 @@ def user_menu(context):
     return format_html(
         '<li><a href="{}">{}</a></li>\n{}<li>\n'
         '<form method="post" action="{}" class="inline-form">\n'
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">\n'
+        "{}\n"
         '<button type="submit" class="link-button">{}</button>\n</form>\n</li>',
         reverse("dashboard"),
         gettext("My page"),
         admin,
         reverse("account_logout"),
-        context.get("csrf_token"),
+        csrf_field(context),
         gettext("Sign out"),
     )
 
