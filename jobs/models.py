@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.base import ModelState
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -342,8 +343,14 @@ class Job(models.Model):
 
     @classmethod
     def with_personal_values(cls, values, db="default"):
-        """A job made of its personal_values(), without reading the database."""
-        return cls.from_db(db, _personal_attnames(), values)
+        """A job made of its personal_values(), without reading the database: as from_db()
+        makes one of these columns, whose __init__ visits each of the model's 47 fields
+        (a list of twenty cost 0.4 ms). Job has no pre_init or post_init receivers to skip."""
+        job = cls.__new__(cls)
+        job.__dict__.update(zip(_personal_attnames(), values, strict=True))
+        job._state = ModelState()
+        job._state.adding, job._state.db = False, db
+        return job
 
     @property
     def is_editable(self):

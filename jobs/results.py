@@ -121,11 +121,8 @@ def _rows(queryset):
 def _by_relevance(rows):
     """The pks of `rows` in the order of the list's relevance: the rank, then the newest (a
     job never published, which a list does not show, last)."""
-    ordered = sorted(
-        rows,
-        key=lambda row: (row[1], row[2] is not None, row[2] or 0, row[0]),
-        reverse=True,
-    )
+    # published_at is text here (_rows): "" orders before every time.
+    ordered = sorted(rows, key=lambda row: (row[1], row[2] or "", row[0]), reverse=True)
     return [row[0] for row in ordered]
 
 

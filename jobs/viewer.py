@@ -4,6 +4,7 @@ the page ask."""
 from django.db.models import Exists, OuterRef
 
 from employers.models import Membership
+from nelinvoimaa.auth import load_user_along
 from nelinvoimaa.contributions import contributed
 from nelinvoimaa.prepared import Prepared
 
@@ -36,3 +37,11 @@ def viewer_state(request, job):
             state = next(iter(_state(job_id=job.pk, user_id=user.pk)), {})
         memo[job.pk] = state
     return memo[job.pk]
+
+
+def read_with_user(request, job_id, slug=None):
+    """Before a job page's personal parts: what the person has to do with the job, read with
+    their user in one round trip (the page's personal parts need both)."""
+    state = load_user_along(request, _state, {"job_id": job_id})
+    if state is not None:
+        request.__dict__.setdefault("_job_viewer_state", {})[job_id] = state

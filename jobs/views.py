@@ -1,10 +1,11 @@
+from html import escape as html_escape
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -23,6 +24,7 @@ from .models import Job, TransitionError
 from .results import FACETS, count_matches, job_page
 from .search import suggestion
 from .structured_data import as_script_content, job_posting
+from .viewer import read_with_user
 
 PAGE_SIZE = 20
 # Filters shown as removable chips, in this order.
@@ -98,6 +100,13 @@ def filter_controls(form, params):
             for name in ("posted", "sort")
         ),
     }
+
+
+def escape(value):
+    """The value as HTML text: what django.utils.html.escape gives, without its check for a
+    lazy translation on each call, which cost more than the escaping on the filter's some
+    150 values (measured)."""
+    return html_escape(str(value))
 
 
 def checkbox_groups(groups):
@@ -207,7 +216,7 @@ def suggested_query(understood):
 
 
 @require_safe
-@cache_public_page(signed_in=True)
+@cache_public_page(signed_in=True, before_personal=read_with_user)
 def detail(request, job_id, slug):
     jobs = Job.objects.select_related(*DETAIL_RELATED)
     if request.user.is_authenticated:  # whether the viewer is a member, in the same query

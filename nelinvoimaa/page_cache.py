@@ -189,20 +189,24 @@ def _shareable_request(request):
     return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
-def cache_public_page(view=None, *, signed_in=False):
+def cache_public_page(view=None, *, signed_in=False, before_personal=None):
     """Serve a public page from the page cache to visitors. With `signed_in=True`, a request
     with a session (a signed-in user's) gets the page's shared render with its
     `{% personal %}` blocks rendered for them (nelinvoimaa/personal.py): the view's templates
-    must keep everything personal inside such blocks."""
+    must keep everything personal inside such blocks. `before_personal(request, *args,
+    **kwargs)` is called before those blocks are rendered: to read what they need at once,
+    e.g. with the user (nelinvoimaa.auth.load_user_along)."""
     if view is None:
-        return lambda view: cache_public_page(view, signed_in=signed_in)
+        return lambda view: cache_public_page(
+            view, signed_in=signed_in, before_personal=before_personal
+        )
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if _cacheable_request(request):
             return _visitor_page(view, request, args, kwargs)
         if signed_in and _shareable_request(request):
-            return _shared_page(view, request, args, kwargs)
+            return _shared_page(view, request, args, kwargs, before_personal)
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -226,7 +230,7 @@ def _visitor_page(view, request, args, kwargs):
     return response
 
 
-def _shared_page(view, request, args, kwargs):
+def _shared_page(view, request, args, kwargs, before_personal=None):
     pages = caches["pages"]
     key = _page_key("shared:", request)
     hit = pages.get(key)
@@ -236,6 +240,8 @@ def _shared_page(view, request, args, kwargs):
             return view(request, *args, **kwargs)
         pages.set(key, hit, PAGE_SECONDS)
     chunks, slots, content_type = hit
+    if before_personal is not None:
+        before_personal(request, *args, **kwargs)
     content = personal.fill(request, chunks, slots)
     if content is None:
         pages.delete(key)

@@ -26,14 +26,23 @@ class Prepared:
 
     def __call__(self, using=DEFAULT_DB_ALIAS, **values):
         """The rows of the query for `values`, as dicts."""
+        compiler, sql, params, columns = self.bound(using, values)
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return self.converted(compiler, columns, rows)
+
+    def bound(self, using, values):
+        """(compiler, SQL, its parameters with `values` in place, column names)."""
         compiled = self._compiled.get(using)
         if compiled is None:
             compiled = self._compiled[using] = self._compile(using)
         compiler, sql, params, columns = compiled
         params = [values[param.name] if isinstance(param, _Slot) else param for param in params]
-        with connections[using].cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        return compiler, sql, params, columns
+
+    @staticmethod
+    def converted(compiler, columns, rows):
         return [dict(zip(columns, row, strict=True)) for row in compiler.results_iter([rows])]
 
     def _compile(self, using):
@@ -54,3 +63,27 @@ class Prepared:
 class _Slot:
     def __init__(self, name):
         self.name = name
+
+
+def first_rows(queries, using=DEFAULT_DB_ALIAS):
+    """The first row (a dict, or None) of each of `queries`, [(Prepared, values)], read in one
+    round trip to the database: a signed-in job page's user and what they have to do with the
+    job were two (the round trips, not the queries, were a fifth of the page's time under
+    load). The queries are joined side by side, each with a marker column that tells a
+    missing row from a row of NULLs."""
+    parts = [prepared.bound(using, values) for prepared, values in queries]
+    joined = " ".join(
+        f"LEFT JOIN (SELECT 1 AS found, q.* FROM ({sql}) AS q LIMIT 1) AS q{n} ON 1 = 1"  # noqa: S608
+        for n, (_compiler, sql, _params, _columns) in enumerate(parts)
+    )
+    # Django's compiled SQL, its values apart: nothing from the request is in the text.
+    sql = f"SELECT * FROM (SELECT 1 AS base) AS base {joined}"  # noqa: S608
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [param for part in parts for param in part[2]])
+        row = cursor.fetchone()
+    found, start = [], 1  # after the base column
+    for compiler, _sql, _params, columns in parts:
+        values = row[start + 1 : start + 1 + len(columns)]
+        found.append(Prepared.converted(compiler, columns, [values])[0] if row[start] else None)
+        start += 1 + len(columns)
+    return found

@@ -90,9 +90,9 @@ def test_a_signed_in_request_renders_only_its_personal_parts(job, django_assert_
     client = signed_in(make_user("hakija@example.com"))
     html(client, job.get_absolute_url())
     html(client, "/fi/jobs/")
-    # The session (the tests' cache does not keep it), the user, and what they have to do
-    # with the job (member, saved, applied) in one query.
-    with django_assert_num_queries(3):
+    # The session (the tests' cache does not keep it), then the user and what they have to
+    # do with the job (member, saved, applied) in one query.
+    with django_assert_num_queries(2):
         assert "Kokki kesäksi" in html(client, job.get_absolute_url())
     # The session, the user, and which of the page's jobs they saved.
     with django_assert_num_queries(3):
@@ -128,3 +128,30 @@ def test_a_page_with_a_token_outside_its_personal_parts_is_not_shared(owner):
         pages.append(view(request).content.decode())
     assert owner.email in pages[0] and others.email in pages[1]
     assert TOKEN.search(pages[0])[1] != TOKEN.search(pages[1])[1]
+
+
+def test_a_session_from_before_a_password_change_gets_nothing_read_for_its_user(job):
+    """The job page reads its user and what they have to do with the job in one query
+    (nelinvoimaa.auth.load_user_along); Django still checks the session against the user,
+    so a session from before the password changed is signed out and shown nothing of theirs."""
+    applicant = make_user("applicant@example.com")
+    make_application(job, applicant)
+    client = signed_in(applicant)
+    url = job.get_absolute_url()
+    assert "Hait tätä paikkaa" in html(client, url)
+    applicant.set_password("uusi-salasana-2026")
+    applicant.save()
+    page = html(client, url)
+    assert "Hait tätä paikkaa" not in page and "Kirjaudu sisään" in page
+    assert "Kirjaudu ulos" not in page
+
+
+def test_the_state_read_with_the_user_is_the_jobs_own(job, owner):
+    """One person's state for one job is never another job's: a member of the job's
+    employer sees "Manage this job" on its page and not on another employer's job."""
+    others = make_employer("Hartolan Huolto Oy", make_user("toinen@example.com"), "081")
+    other_job = make_job(others, status="published", title="Huoltomies")
+    client = signed_in(owner)
+    assert "Hallinnoi ilmoitusta" in html(client, job.get_absolute_url())
+    assert "Hallinnoi ilmoitusta" not in html(client, other_job.get_absolute_url())
+    assert "Hallinnoi ilmoitusta" in html(client, job.get_absolute_url())

@@ -410,3 +410,23 @@ def test_robots_txt_points_to_the_sitemap(client, settings):
 
 def test_make_employer_in_another_municipality(owner):
     assert make_employer("Joutsan Saha", owner, "172").municipality.name_fi == "Joutsa"
+
+
+def test_a_listed_job_made_of_its_kept_fields_behaves_as_one_read_from_the_database(
+    employer, django_assert_num_queries
+):
+    """A list keeps each job's few fields its personal parts read (Job.PERSONAL_FIELDS) and
+    makes the job of them without Model.__init__, so that no init signal may be relied on
+    for jobs; any other field is still read from the database when asked."""
+    from django.db.models.signals import post_init, pre_init
+
+    assert not pre_init.has_listeners(Job) and not post_init.has_listeners(Job)
+    job = make_job(employer, status="published", title="Kokki kesäksi")
+    kept = Job.with_personal_values(job.personal_values())
+    with django_assert_num_queries(0):
+        assert (kept.pk, kept.title, kept.status) == (job.pk, "Kokki kesäksi", "published")
+        assert kept.deadline == job.deadline and kept.employer_id == job.employer_id
+        assert not kept._state.adding and kept._state.db == "default"
+    with django_assert_num_queries(1):
+        assert kept.description == job.description  # not kept: read when asked
+    assert kept == job
