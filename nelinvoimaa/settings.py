@@ -81,6 +81,9 @@ def database_from_url(name):
             # 4 … s), so after a long outage the first page came back a minute late; with a
             # short window a connection is tried at least every second or on the next request.
             "reconnect_timeout": env_int("DATABASE_POOL_RECONNECT_TIMEOUT", 2),
+            # Lent unchecked: a connection's first statement checks it (the ENGINE below,
+            # nelinvoimaa/postgresql), instead of a round trip of its own on every request.
+            "check": None,
         },
         # An unreachable host (not a refused port) fails the connection attempt within this.
         "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
@@ -107,7 +110,7 @@ def database_from_url(name):
     if "sslmode" in query:
         options["sslmode"] = query["sslmode"]
     return {
-        "ENGINE": "django.db.backends.postgresql",
+        "ENGINE": "nelinvoimaa.postgresql",
         "NAME": db_name,
         "USER": unquote(parts.username or ""),
         "PASSWORD": unquote(parts.password or ""),
