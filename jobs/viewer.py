@@ -29,7 +29,7 @@ def viewer_state(request, job):
     they are a member of its employer (`is_member`) and what the apps annotate through
     `job_viewer_annotations` (e.g. whether they saved it, when they applied). Made once per
     request and job."""
-    memo = request.__dict__.setdefault("_job_viewer_state", {})
+    memo = _memo(request)
     if job.pk not in memo:
         user = request.user
         state = {}
@@ -44,4 +44,9 @@ def read_with_user(request, job_id, slug=None):
     their user in one round trip (the page's personal parts need both)."""
     state = load_user_along(request, _state, {"job_id": job_id})
     if state is not None:
-        request.__dict__.setdefault("_job_viewer_state", {})[job_id] = state
+        _memo(request)[job_id] = state
+
+
+def _memo(request):
+    """{job pk: state} of this request."""
+    return request.__dict__.setdefault("_job_viewer_state", {})
