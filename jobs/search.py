@@ -23,7 +23,8 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.cache import caches
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, transaction
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import IntegerField, Q, Value
+from django.db.models.expressions import RawSQL
 
 from nelinvoimaa.page_cache import generation, invalidate
 from nelinvoimaa.words import query_word, text_terms, words
@@ -225,15 +226,20 @@ class TsQueryLiteral(SearchQuery):
 
 
 def _matches(field, word, on_postgresql):
-    prefixes, exact = query_word(word)
     if on_postgresql:
+        prefixes, exact = query_word(word)
         return " | ".join([f"'{p}':*" for p in prefixes] + [f"'{e}'" for e in exact])
     condition = Q()
-    for prefix in prefixes:
-        condition |= Q(**{f"{field}__contains": f" {prefix}"})
-    for term in exact:
-        condition |= Q(**{f"{field}__contains": f" {term} "})
+    for part in _contained(word):
+        condition |= Q(**{f"{field}__contains": part})
     return condition
+
+
+def _contained(word):
+    """What stored terms (spaced) contain when one of them matches `word`: a term beginning
+    with one of its prefixes, or one of its exact terms whole."""
+    prefixes, exact = query_word(word)
+    return [f" {prefix}" for prefix in prefixes] + [f" {term} " for term in exact]
 
 
 def matching(field, query_words, on_postgresql=None):
@@ -262,18 +268,33 @@ def search(queryset, query):
 def ranked(queryset, query):
     """`queryset` with the `rank` alias of `query`: 2 when the title has every word, 1 when
     the title, employer, place, type, requirements and sector have them, 0 when only the
-    description completes them (the list then orders the newest first)."""
+    description completes them (the list then orders the newest first). Written as SQL: as
+    When(Q(…)) expressions, resolving and compiling them cost a search never asked before a
+    quarter of a millisecond (measured); it is the same LIKE test as matching()'s."""
     query_words = [word for word in terms(query) if any(query_word(word))]
     if not query_words:
         return queryset.alias(rank=Value(0, output_field=IntegerField()))
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
+    title, title_params = _has_every_word(f"{table}.search_title", query_words)
+    head, head_params = _has_every_word(f"{table}.search_head", query_words)
     return queryset.alias(
-        rank=Case(
-            When(matching("search_title", query_words, on_postgresql=False), then=Value(2)),
-            When(matching("search_head", query_words, on_postgresql=False), then=Value(1)),
-            default=Value(0),
+        rank=RawSQL(  # noqa: S611 - our column names and placeholders; the words are values
+            f"CASE WHEN {title} THEN 2 WHEN {head} THEN 1 ELSE 0 END",
+            title_params + head_params,
             output_field=IntegerField(),
         )
     )
+
+
+def _has_every_word(column, query_words):
+    """(SQL, params): the stored terms in `column` have every query word, as matching() tests
+    them without a full-text index (LIKE on the spaced terms)."""
+    conditions, params = [], []
+    for word in query_words:
+        patterns = [f"%{part}%" for part in _contained(word)]  # terms have no % or _
+        conditions.append("(" + " OR ".join([f"{column} LIKE %s"] * len(patterns)) + ")")
+        params += patterns
+    return "(" + " AND ".join(conditions) + ")", params
 
 
 # Places and suggestions ------------------------------------------------------------------
