@@ -105,7 +105,7 @@ def database_from_url(name):
         # a large table join one already under way, so the matches a capped search reads first
         # (jobs/results.py) differed from one request to the next: its pages of results
         # repeated and skipped jobs, and the listed jobs were rarely found in the cache
-        # ("siivous" at 50,000 jobs: 25 ms a search instead of 12, measured).
+        # ("siivous" at 50,000 jobs: 25 ms a search instead of 16, measured).
         "-c synchronize_seqscans=off",
     ]
     if page_cost != "server":
