@@ -232,6 +232,35 @@ def test_each_choice_counts_with_the_other_filters_as_they_are(client, jobs):
     assert "Hoiva ja terveys (1)" in html and f"sector={care}" not in html
 
 
+def test_relevance_puts_every_word_in_the_title_first_then_in_the_facts_then_in_the_text(
+    client, employer
+):
+    """Whatever their dates: the newest first only among equals."""
+    now = timezone.now()
+    for days_ago, title, requirements, description in [
+        (3, "Kokki lounasravintolaan", "", "Ruokaa järvinäköalalla."),
+        (2, "Kokki Sysmään", "Lounaskeittiön kokemus", "Ruokaa kylälle."),  # a fact
+        (1, "Kokki Hartolaan", "", "Teemme lounaat itse."),
+        (0, "Tarjoilija", "", "Lounas ja kokki samassa salissa."),
+        (0, "Kokki iltaan", "", "Illallinen."),  # not every word: not found
+    ]:
+        job = make_job(
+            employer,
+            status="published",
+            title=title,
+            other_requirements=requirements,
+            description=description,
+        )
+        Job.objects.filter(pk=job.pk).update(published_at=now - timedelta(days=days_ago))
+    assert titles(client, "q=kokki+lounas") == [
+        "Kokki lounasravintolaan",
+        "Kokki Sysmään",
+        "Tarjoilija",
+        "Kokki Hartolaan",
+    ]
+    assert titles(client, "q=lounaat+kokit") == titles(client, "q=kokki+lounas")
+
+
 def test_a_common_word_counts_only_so_far_and_ranks_among_that_many(
     client, employer, other_owner, monkeypatch, django_assert_num_queries
 ):
