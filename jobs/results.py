@@ -6,9 +6,12 @@ the matches: the jobs matching every filter but municipality and sector, counted
 and the total is the pairs the chosen municipalities and sectors allow.
 
 A text search counts at most COUNT_CAP matches. With more, the page says "more than 500",
-shows the choices without counts, and ranks by relevance among COUNT_CAP of the matches:
-finding, counting and ranking every match of a common word costs time in proportion to the
-size of the site (measured in bench/), while no one reads past 25 pages.
+shows the choices without counts, and ranks by relevance among the COUNT_CAP newest matches
+(the last created, whose ids are highest): finding, counting and ranking every match of a
+common word costs time in proportion to the size of the site (measured in bench/), while no
+one reads past 25 pages. Read newest first, on PostgreSQL from the narrow table of the jobs'
+search vectors, a common word's matches are found after a few thousand rows whatever the size
+of the site, and a job posted today is among them.
 
 A search's page ordered by relevance comes from the same rows: each is counted with its rank,
 so the page's jobs need no second search.
@@ -54,14 +57,16 @@ def count_matches(job_filter):
     chosen = {name: _chosen(job_filter, name) for name in FACETS}
     superset = job_filter.qs_without(*FACETS).order_by()
     if _words(job_filter):
-        # At most COUNT_CAP + 1 rows leave the database: enough to know whether there are more.
-        # Each with its rank, so that a capped search's page is ordered without asking again.
-        rows = _rows(_with_rank(superset, "municipality_id", "sector_id")[: COUNT_CAP + 1])
+        # At most COUNT_CAP + 1 rows leave the database, the newest first: enough to know
+        # whether there are more. Each with its rank, so that a capped search's page is
+        # ordered without asking again.
+        newest = superset.order_by("-pk")
+        rows = _rows(_with_rank(newest, "municipality_id", "sector_id")[: COUNT_CAP + 1])
         if len(rows) > COUNT_CAP:
             if not any(chosen.values()):
                 candidates = _by_relevance(rows[:COUNT_CAP])
                 return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
-            matches = _rows(_with_rank(job_filter.qs.order_by())[: COUNT_CAP + 1])
+            matches = _rows(_with_rank(job_filter.qs.order_by("-pk"))[: COUNT_CAP + 1])
             if len(matches) > COUNT_CAP:
                 candidates = _by_relevance(matches[:COUNT_CAP])
                 return Counts(total=COUNT_CAP, capped=True, candidates=candidates)

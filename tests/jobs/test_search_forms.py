@@ -185,6 +185,26 @@ def test_only_letters_digits_and_hyphens_become_terms():
 
 
 @pytest.mark.parametrize(
+    "hostile", ["'a'; DROP TABLE jobs_job; --", "'a%s'", "'a\\'", "'a'\n", "'a_b'"]
+)
+def test_the_tsquery_written_into_the_sql_holds_only_terms_and_operators(hostile):
+    """A search's tsquery is written into the SQL, not sent as a value (so that each query
+    keeps a plan for its own words): only terms, their quotes (doubled) and the operators
+    matching() writes can be there; anything else is refused before it reaches the SQL."""
+    from django.db.models import Value
+
+    from jobs.search import TsQueryLiteral
+
+    def sql(raw):
+        return TsQueryLiteral(Value(raw)).as_sql(None, None)
+
+    written = sql("('kesätyö':* | 'kesä') & 'kuorma-auto'")
+    assert written == ("'(''kesätyö'':* | ''kesä'') & ''kuorma-auto'''::tsquery", [])
+    with pytest.raises(ValueError):
+        sql(hostile)
+
+
+@pytest.mark.parametrize(
     "typed", ["İ", "İstanbul", "hoitaja İ", "i̇", "m²", "k", "-", "'", "a'b", "osa-", "x" * 300]
 )
 def test_odd_words_answer_a_page_not_an_error(client, jobs, typed):
