@@ -120,16 +120,13 @@ def store_vectors(weighted_by_id, batch_size=1000):
     (SQLite needs only the stored terms): one statement per batch."""
     if not uses_full_text_search():
         return
-    rows = [(pk, tsvector(weighted)) for pk, weighted in weighted_by_id.items()]
-    for start in range(0, len(rows), batch_size):
-        batch = rows[start : start + batch_size]
-        sql = (
-            "INSERT INTO jobs_jobsearchvector (job_id, vector) "  # noqa: S608 - placeholders
-            f"VALUES {', '.join(['(%s, %s::tsvector)'] * len(batch))} "
-            "ON CONFLICT (job_id) DO UPDATE SET vector = EXCLUDED.vector"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [value for row in batch for value in row])
+    _in_batches(
+        "INSERT INTO jobs_jobsearchvector (job_id, vector) VALUES {values} "
+        "ON CONFLICT (job_id) DO UPDATE SET vector = EXCLUDED.vector",
+        "(%s, %s::tsvector)",
+        [(pk, tsvector(weighted)) for pk, weighted in weighted_by_id.items()],
+        batch_size,
+    )
 
 
 def _update_jobs(columns, rows, batch_size=1000):
@@ -137,13 +134,21 @@ def _update_jobs(columns, rows, batch_size=1000):
     `columns` maps each column, in the rows' order, to the type its value is cast to."""
     assignments = ", ".join(f"{column} = v.{column}" for column in columns)
     names = ", ".join(["id", *columns])
-    row = "(" + ", ".join(["%s", *(f"%s::{cast}" for cast in columns.values())]) + ")"
+    _in_batches(
+        f"UPDATE jobs_job AS j SET {assignments} "  # noqa: S608 - our own column names
+        f"FROM (VALUES {{values}}) AS v({names}) WHERE j.id = v.id",
+        "(" + ", ".join(["%s", *(f"%s::{cast}" for cast in columns.values())]) + ")",
+        rows,
+        batch_size,
+    )
+
+
+def _in_batches(statement, row, rows, batch_size):
+    """Run `statement` once per batch of `rows`, its {values} the batch's rows, each written
+    as `row` (its placeholders)."""
     for start in range(0, len(rows), batch_size):
         batch = rows[start : start + batch_size]
-        sql = (
-            f"UPDATE jobs_job AS j SET {assignments} "  # noqa: S608 - our own column names
-            f"FROM (VALUES {', '.join([row] * len(batch))}) AS v({names}) WHERE j.id = v.id"
-        )
+        sql = statement.format(values=", ".join([row] * len(batch)))
         with connection.cursor() as cursor:
             cursor.execute(sql, [value for values in batch for value in values])
 
