@@ -551,12 +551,21 @@ class JobSearchVector(models.Model):
     """A job's terms as PostgreSQL's weighted tsvector, with its GIN index (migration 0011):
     a narrow table of its own, so that finding the newest matches of a common word reads a
     kilobyte per job, not the job's whole row (jobs/search.py). Written by store_vectors()
-    and refresh_search_vectors() only; empty on SQLite, which matches the job's terms."""
+    and refresh_search_vectors() (and the trigger of migration 0012) only; empty on SQLite,
+    which matches the job's terms."""
 
     job = models.OneToOneField(
         Job, on_delete=models.CASCADE, primary_key=True, related_name="search_vector"
     )
     vector = SearchVectorField()
+    # Copies of the job's columns that decide whether and where it is listed, so that a
+    # search finds, counts and ranks its newest matches from this table alone (joining
+    # jobs_job for them cost more than finding them, measured). Written with the vector and
+    # kept by a trigger on jobs_job whenever they change there (migration 0012).
+    open_until = models.DateField(null=True, editable=False)  # the deadline while published
+    published_at = models.DateTimeField(null=True, editable=False)
+    municipality_id = models.BigIntegerField(null=True, editable=False)
+    sector_id = models.BigIntegerField(null=True, editable=False)
 
     class Meta:
         # Named in the admin's list of what deleting a job deletes with it.

@@ -32,7 +32,7 @@ from psycopg.types.string import TextLoader
 from nelinvoimaa.page_cache import cached_public_many
 
 from .models import Job
-from .search import terms
+from .search import newest_matches, terms, uses_full_text_search
 
 LIST_ITEM = "jobs/_list_item.html"
 
@@ -55,24 +55,23 @@ class Counts:
 def count_matches(job_filter):
     """The total and the facet counts of the jobs that `job_filter` finds."""
     chosen = {name: _chosen(job_filter, name) for name in FACETS}
-    superset = job_filter.qs_without(*FACETS).order_by()
-    if _words(job_filter):
+    if words := _words(job_filter):
         # At most COUNT_CAP + 1 rows leave the database, the newest first: enough to know
         # whether there are more. Each with its rank, so that a capped search's page is
         # ordered without asking again.
-        newest = superset.order_by("-pk")
-        rows = _rows(_with_rank(newest, "municipality_id", "sector_id")[: COUNT_CAP + 1])
+        rows = _newest_matches(job_filter, words)
         if len(rows) > COUNT_CAP:
             if not any(chosen.values()):
                 candidates = _by_relevance(rows[:COUNT_CAP])
                 return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
-            matches = _rows(_with_rank(job_filter.qs.order_by("-pk"))[: COUNT_CAP + 1])
+            matches = _newest_matches(job_filter, words, chosen)
             if len(matches) > COUNT_CAP:
                 candidates = _by_relevance(matches[:COUNT_CAP])
                 return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
             return Counts(total=len(matches), candidates=_by_relevance(matches))
         counts = Counter((m, s) for _pk, _rank, _published, m, s in rows)
     else:
+        superset = job_filter.qs_without(*FACETS).order_by()
         pairs = superset.values_list("municipality_id", "sector_id").annotate(n=Count("*"))
         counts = Counter({(m, s): n for m, s, n in pairs})
 
@@ -89,11 +88,34 @@ def count_matches(job_filter):
             if allowed("sector", sector):
                 total += n
     candidates = None
-    if _words(job_filter):  # every match is among the rows: the page needs no query of its own
+    if words:  # every match is among the rows: the page needs no query of its own
         candidates = _by_relevance(
             [row for row in rows if allowed("municipality", row[3]) and allowed("sector", row[4])]
         )
     return Counts(total=total, facets=facets, candidates=candidates)
+
+
+def _newest_matches(job_filter, words, chosen=None):
+    """(pk, rank, published_at, municipality_id, sector_id) of the newest COUNT_CAP + 1 jobs
+    that `job_filter` finds, with the municipalities and sectors `chosen` ({name: pks}), or
+    any of them. On PostgreSQL, when no other filter is set, from the vectors' table alone
+    (search.newest_matches)."""
+    if uses_full_text_search() and not _other_filters(job_filter):
+        chosen = chosen or {}
+        rows = newest_matches(words, chosen.get("municipality", ()), chosen.get("sector", ()))
+    else:
+        jobs = job_filter.qs if chosen else job_filter.qs_without(*FACETS)
+        rows = _with_rank(jobs.order_by("-pk"), "municipality_id", "sector_id")
+    return _rows(rows[: COUNT_CAP + 1])
+
+
+def _other_filters(job_filter):
+    """Whether a filter besides the words, municipality and sector is set."""
+    return any(
+        value
+        for name, value in job_filter.understood().items()
+        if name not in {"q", "sort", *FACETS}
+    )
 
 
 def _with_rank(queryset, *fields):

@@ -26,6 +26,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, transaction
 from django.db.models import IntegerField, Q, Value
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from nelinvoimaa.page_cache import generation, invalidate
 from nelinvoimaa.words import query_word, text_terms, words
@@ -115,15 +116,23 @@ def derive_search_fields(job):
     return weighted
 
 
+LISTING_COLUMNS = "open_until, published_at, municipality_id, sector_id"
+
+
 def store_vectors(weighted_by_id, batch_size=1000):
     """PostgreSQL's tsvectors of jobs just saved, {pk: weighted terms}, written or replaced
     (SQLite needs only the stored terms): one statement per batch."""
     if not uses_full_text_search():
         return
     _in_batches(
-        "INSERT INTO jobs_jobsearchvector (job_id, vector) VALUES {values} "
-        "ON CONFLICT (job_id) DO UPDATE SET vector = EXCLUDED.vector",
-        "(%s, %s::tsvector)",
+        # With the job's columns that the list filters and orders by (JobSearchVector).
+        f"INSERT INTO jobs_jobsearchvector (job_id, vector, {LISTING_COLUMNS}) "  # noqa: S608
+        "SELECT j.id, v.vector, CASE WHEN j.status = 'published' THEN j.deadline END, "
+        "j.published_at, j.municipality_id, j.sector_id "
+        "FROM (VALUES {values}) AS v(id, vector) JOIN jobs_job AS j ON j.id = v.id "
+        "ON CONFLICT (job_id) DO UPDATE SET vector = EXCLUDED.vector, "
+        + ", ".join(f"{column} = EXCLUDED.{column}" for column in LISTING_COLUMNS.split(", ")),
+        "(%s::bigint, %s::tsvector)",
         [(pk, tsvector(weighted)) for pk, weighted in weighted_by_id.items()],
         batch_size,
     )
@@ -243,16 +252,29 @@ class TsQueryLiteral(SearchQuery):
     keeps a plan made for its words."""
 
     def as_sql(self, compiler, connection, function=None, template=None):
-        raw = self.source_expressions[0].value
-        if not TSQUERY.fullmatch(raw):
-            raise ValueError(f"not a tsquery of terms: {raw!r}")
-        return "'" + raw.replace("'", "''") + "'::tsquery", []
+        return tsquery_sql(self.source_expressions[0].value), []
 
 
-def _matches(field, word, on_postgresql):
-    if on_postgresql:
-        prefixes, exact = query_word(word)
-        return " | ".join([f"'{p}':*" for p in prefixes] + [f"'{e}'" for e in exact])
+def tsquery_sql(raw):
+    """A tsquery made by tsquery() as an SQL literal."""
+    if not TSQUERY.fullmatch(raw):
+        raise ValueError(f"not a tsquery of terms: {raw!r}")
+    return "'" + raw.replace("'", "''") + "'::tsquery"
+
+
+def tsquery(query_words, weights=""):
+    """The tsquery of jobs that have every query word (each with a term that matches it),
+    those terms in a part of the job of these `weights` ("A": the title) or in any."""
+    return " & ".join(f"({_tsquery_of(word, weights)})" for word in query_words)
+
+
+def _tsquery_of(word, weights=""):
+    prefixes, exact = query_word(word)
+    weighted = f":{weights}" if weights else ""
+    return " | ".join([f"'{p}':*{weights}" for p in prefixes] + [f"'{e}'{weighted}" for e in exact])
+
+
+def _matches(field, word):
     condition = Q()
     for part in _contained(word):
         condition |= Q(**{f"{field}__contains": part})
@@ -273,12 +295,42 @@ def matching(field, query_words, on_postgresql=None):
         on_postgresql = uses_full_text_search()
     query_words = [word for word in query_words if any(query_word(word))]
     if on_postgresql and field == "search_words":
-        raw = " & ".join(f"({_matches(field, word, True)})" for word in query_words)
-        return Q(search_vector__vector=TsQueryLiteral(raw))
+        return Q(search_vector__vector=TsQueryLiteral(tsquery(query_words)))
     condition = Q()
     for word in query_words:
-        condition &= _matches(field, word, False)
+        condition &= _matches(field, word)
     return condition
+
+
+def newest_matches(query_words, municipalities=(), sectors=()):
+    """PostgreSQL only: the open jobs that have every query word, in these municipalities
+    and sectors (any when none are given), newest first, as rows (pk, rank, published_at,
+    municipality_id, sector_id), read from the vectors' table alone (JobSearchVector): what
+    count_matches() reads when no other filter needs the job's own columns. The rank is
+    ranked()'s, told by the terms' weights: the title's are A, the job's facts' B and C."""
+    from .models import JobSearchVector
+
+    query_words = [word for word in query_words if any(query_word(word))]
+    if not query_words:  # as search() does with them
+        raise ValueError("no query word has a term")
+    rows = JobSearchVector.objects.filter(
+        open_until__gte=timezone.localdate(), vector=TsQueryLiteral(tsquery(query_words))
+    )
+    if municipalities:
+        rows = rows.filter(municipality_id__in=municipalities)
+    if sectors:
+        rows = rows.filter(sector_id__in=sectors)
+    title, head = tsquery_sql(tsquery(query_words, "A")), tsquery_sql(tsquery(query_words, "ABC"))
+    rank = RawSQL(  # noqa: S611 - tsquery literals of validated terms (tsquery_sql)
+        f"CASE WHEN vector @@ {title} THEN 2 WHEN vector @@ {head} THEN 1 ELSE 0 END",
+        (),
+        output_field=IntegerField(),
+    )
+    return (
+        rows.annotate(found_rank=rank)
+        .order_by("-job_id")
+        .values_list("job_id", "found_rank", "published_at", "municipality_id", "sector_id")
+    )
 
 
 def search(queryset, query):

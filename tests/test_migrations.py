@@ -93,6 +93,44 @@ def test_the_search_vectors_keep_every_job_findable_migrated_back_and_forth(
 
 
 @pytest.mark.postgresql
+def test_the_vectors_copies_of_the_listing_columns_migrate_both_ways(seeded_transactional_db):
+    """0012 copies the columns a search filters and orders by into the vectors' table, and
+    a trigger keeps them; unapplied, the copies and the trigger go."""
+    from django.db import connection
+
+    from jobs.models import Job, JobSearchVector
+    from tests.conftest import make_employer, make_job, make_user
+
+    def triggers():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'jobs_job'::regclass "
+                "AND NOT tgisinternal"
+            )
+            return {row[0] for row in cursor.fetchall()}
+
+    employer = make_employer("Päijänteen Rantalomat Oy", make_user("o@example.com"), "781")
+    cook = make_job(employer, status="published", title="Kokki kesäksi")
+    draft = make_job(employer, status="draft", title="Siivooja")
+    call_command("migrate", "jobs", "0011", verbosity=0)
+    assert not triggers()
+    Job.objects.filter(pk=draft.pk).update(status="published")  # nothing copies it now
+    call_command("migrate", "jobs", verbosity=0)
+    assert triggers() == {"jobs_job_copy_to_search_vector"}
+    copies = {
+        row.job_id: (row.open_until, row.published_at, row.municipality_id, row.sector_id)
+        for row in JobSearchVector.objects.all()
+    }
+    jobs = {
+        job.pk: (job.deadline, job.published_at, job.municipality_id, job.sector_id)
+        for job in Job.objects.all()
+    }
+    assert copies == jobs and set(copies) == {cook.pk, draft.pk}
+    Job.objects.filter(pk=cook.pk).update(status="closed")
+    assert JobSearchVector.objects.get(job=cook).open_until is None
+
+
+@pytest.mark.postgresql
 def test_applications_moved_out_of_the_jobs_app_keep_every_row_and_file(
     seeded_transactional_db, settings, tmp_path
 ):

@@ -259,6 +259,10 @@ def test_relevance_puts_every_word_in_the_title_first_then_in_the_facts_then_in_
         "Kokki Hartolaan",
     ]
     assert titles(client, "q=lounaat+kokit") == titles(client, "q=kokki+lounas")
+    # Another filter reads the jobs' own rows (on PostgreSQL the words alone are found in
+    # the vectors' table): the same order.
+    Job.objects.update(is_remote=True)
+    assert titles(client, "q=kokki+lounas&remote=on") == titles(client, "q=kokki+lounas")
 
 
 def test_a_common_word_counts_only_so_far_and_ranks_among_that_many(
@@ -276,6 +280,7 @@ def test_a_common_word_counts_only_so_far_and_ranks_among_that_many(
     # jobs match (the database stops reading after the newest three).
     ranked = titles(client, "q=kokki")
     assert sorted(ranked) == ["Kokki 3", "Kokki 4", "Kokki Hartolassa"]
+    assert titles(client, "q=kokki&posted=30") == ranked  # read from the jobs' own rows
     # Sorting by date is exact whatever the count: the newest three of all six.
     assert titles(client, "q=kokki&sort=newest") == ["Kokki Hartolassa", "Kokki 4", "Kokki 3"]
     # A municipality narrows it below the cap: an exact total again, from two counting
@@ -288,6 +293,33 @@ def test_a_common_word_counts_only_so_far_and_ranks_among_that_many(
     assert "1 avoin työpaikka" in html
     # Without a search word nothing is capped.
     assert "6 avointa työpaikkaa" in client.get("/fi/jobs/").content.decode()
+
+
+def test_a_search_follows_every_change_to_a_job_however_it_is_made(
+    client, employer, other_owner, django_capture_on_commit_callbacks
+):
+    """update() sends no signal and skips save(): the search still lists only open jobs,
+    counted where they are now (PostgreSQL's copies in the vectors' table follow by trigger)."""
+    hartola = other_owner.memberships.get().employer.municipality_id
+    first = make_job(employer, status="published", title="Kokki kesäksi")
+    second = make_job(employer, status="published", title="Kokki syksyksi")
+
+    def change(job, **fields):
+        with django_capture_on_commit_callbacks(execute=True):  # the pages' new generation
+            Job.objects.filter(pk=job.pk).update(**fields)
+
+    assert titles(client, "q=kokki") == ["Kokki syksyksi", "Kokki kesäksi"]
+    change(first, status=Job.Status.CLOSED)
+    assert titles(client, "q=kokki") == ["Kokki syksyksi"]
+    change(second, deadline=timezone.localdate() - timedelta(days=1))
+    assert titles(client, "q=kokki") == []
+    change(first, status=Job.Status.PUBLISHED, municipality=hartola)
+    html = client.get("/fi/jobs/?q=kokki").content.decode()
+    assert "1 avoin työpaikka" in html and "Hartola (1)" in html and "Sysmä (0)" in html
+    assert titles(client, f"q=kokki&municipality={hartola}") == ["Kokki kesäksi"]
+    later = timezone.now() + timedelta(minutes=1)
+    change(second, deadline=timezone.localdate() + timedelta(days=9), published_at=later)
+    assert titles(client, "q=kokki") == ["Kokki syksyksi", "Kokki kesäksi"]  # newest first
 
 
 def test_the_job_page_runs_a_fixed_number_of_queries(client, employer, django_assert_num_queries):
