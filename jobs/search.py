@@ -7,8 +7,9 @@ sector's) and `search_words` (also the description's), each a space-separated li
 space at both ends.
 PostgreSQL also gets them as a weighted tsvector (title A; employer, municipality and
 employment type B; requirements and sector C; description D) in a table of its own with a GIN
-index (JobSearchVector); SQLite matches the same terms in `search_words` with LIKE, so
-`make run` finds what production finds.
+index (JobSearchVector), beside copies of the columns the list filters and orders by, so that
+a search by words (and places, and sectors) reads that table alone; SQLite matches the same
+terms in `search_words` with LIKE, so `make run` finds what production finds.
 
 Every word of a query must match. A match in the title ranks first, then one in the job's
 facts (employer, place, type, requirements, sector), then one that needs the description; the
@@ -311,7 +312,7 @@ def newest_matches(query_words, municipalities=(), sectors=()):
     from .models import JobSearchVector
 
     query_words = [word for word in query_words if any(query_word(word))]
-    if not query_words:  # as search() does with them
+    if not query_words:  # never: every word terms() keeps has a term (letters or digits)
         raise ValueError("no query word has a term")
     rows = JobSearchVector.objects.filter(
         open_until__gte=timezone.localdate(), vector=TsQueryLiteral(tsquery(query_words))
