@@ -47,6 +47,13 @@ def read_with_user(request, job_id, slug=None):
         _memo(request)[job_id] = state
 
 
+def read_list_with_user(request):
+    """Before a job list's personal parts: what the apps read with the user
+    (`job_list_user_along`, e.g. the person's saved jobs for the save buttons)."""
+    for read in contributed("job_list_user_along"):
+        read(request)
+
+
 def _memo(request):
     """{job pk: state} of this request."""
     return request.__dict__.setdefault("_job_viewer_state", {})

@@ -24,7 +24,7 @@ from .models import Job, TransitionError
 from .results import FACETS, count_matches, job_page
 from .search import suggestion
 from .structured_data import as_script_content, job_posting
-from .viewer import read_with_user
+from .viewer import read_list_with_user, read_with_user
 
 PAGE_SIZE = 20
 # Filters shown as removable chips, in this order.
@@ -148,7 +148,7 @@ def selects(fields):
 
 
 @require_safe
-@cache_public_page(signed_in=True)
+@cache_public_page(signed_in=True, before_personal=read_list_with_user)
 def job_list(request):
     params = request.GET
     version = public_version(request)

@@ -16,6 +16,7 @@ class JobseekersConfig(AppConfig):
     job_actions = ["jobseekers.sections.save_job_button"]
     job_viewer_annotations = ["jobseekers.sections.job_saved"]
     job_list_actions = ["jobseekers.sections.save_job_buttons"]
+    job_list_user_along = ["jobseekers.sections.read_saved_along"]
     job_list_sections = ["jobseekers.sections.save_search"]
     training_list_sections = ["jobseekers.sections.save_training_search"]
     apply_initial = ["jobseekers.sections.apply_initial"]

@@ -4,12 +4,13 @@ nelinvoimaa/contributions.py)."""
 from django.db.models import Exists, OuterRef
 
 from jobs.viewer import viewer_state
+from nelinvoimaa.auth import load_user_along
 from nelinvoimaa.contributions import Section
 
 from .alerts import with_descriptions
 from .buttons import save_button, save_search_form
 from .forms import frequency_label
-from .models import Alert, Profile, SavedJob
+from .models import Alert, Profile, SavedJob, saved_ids_row
 from .planner import recommendations
 
 DASHBOARD_SAVED = 5
@@ -35,6 +36,15 @@ def save_job_buttons(request, jobs):
         return None
     saved_ids = SavedJob.objects.ids_for(request.user, jobs)
     return Section("", {"saved_ids": saved_ids}, draw=save_button)
+
+
+def read_saved_along(request):
+    """Before a signed-in job list's personal parts: the person's saved jobs, read with their
+    user in one round trip (the save buttons need both; SavedJob.objects.ids_for)."""
+    row = load_user_along(request, saved_ids_row, {})
+    if row is not None:  # {} when they saved none
+        ids = row.get("ids") or ""
+        request.user.saved_job_ids = {int(pk) for pk in ids.split(",") if pk}
 
 
 def save_search(request, params):

@@ -29,7 +29,10 @@ The attributes an AppConfig may set (each a list):
 - `job_actions`: callables(request, job) returning a Section shown at the top of a job's page
   (e.g. save the job); `job_list_actions`: callables(request, jobs) returning a Section shown
   with each job of a page of the job list (rendered with `job` in its context; called once
-  per page, so what it needs for all of them takes one query); `job_list_sections`:
+  per page, so what it needs for all of them takes one query); `job_list_user_along`:
+  callables(request) called before a signed-in job list's personal parts are rendered, to read
+  what they need with the user in the same round trip (nelinvoimaa.auth.load_user_along; only
+  the first to ask gets it); `job_list_sections`:
   callables(request, params) returning a Section shown above the job list's results (e.g.
   save this search as an alert); `training_list_sections`: the same above the training
   list's results (the jobseekers app: save the search as a training alert).
