@@ -102,11 +102,11 @@ def _newest_matches(job_filter, words, chosen=None):
     (search.newest_matches)."""
     if uses_full_text_search() and not _other_filters(job_filter):
         chosen = chosen or {}
-        rows = newest_matches(words, chosen.get("municipality", ()), chosen.get("sector", ()))
-    else:
-        jobs = job_filter.qs if chosen else job_filter.qs_without(*FACETS)
-        rows = _with_rank(jobs.order_by("-pk"), "municipality_id", "sector_id")
-    return _rows(rows[: COUNT_CAP + 1])
+        places, sectors = chosen.get("municipality", ()), chosen.get("sector", ())
+        sql = newest_matches(words, COUNT_CAP + 1, places, sectors)
+        return _fetched(job_filter.queryset.db, sql, None)
+    jobs = job_filter.qs if chosen else job_filter.qs_without(*FACETS)
+    return _rows(_with_rank(jobs.order_by("-pk"), "municipality_id", "sector_id")[: COUNT_CAP + 1])
 
 
 def _other_filters(job_filter):
@@ -137,7 +137,12 @@ def _rows(queryset):
         sql, params = queryset.query.get_compiler(queryset.db).as_sql()
     except EmptyResultSet:  # a filter that no row can pass
         return []
-    with connections[queryset.db].cursor() as cursor:
+    return _fetched(queryset.db, sql, params)
+
+
+def _fetched(using, sql, params):
+    """The rows of `sql`, its timestamps as text (_rows)."""
+    with connections[using].cursor() as cursor:
         adapters = getattr(cursor.cursor, "adapters", None)  # psycopg's, this cursor's own
         if adapters is not None:
             adapters.register_loader("timestamptz", TextLoader)

@@ -303,34 +303,30 @@ def matching(field, query_words, on_postgresql=None):
     return condition
 
 
-def newest_matches(query_words, municipalities=(), sectors=()):
-    """PostgreSQL only: the open jobs that have every query word, in these municipalities
-    and sectors (any when none are given), newest first, as rows (pk, rank, published_at,
-    municipality_id, sector_id), read from the vectors' table alone (JobSearchVector): what
-    count_matches() reads when no other filter needs the job's own columns. The rank is
-    ranked()'s, told by the terms' weights: the title's are A, the job's facts' B and C."""
-    from .models import JobSearchVector
+def newest_matches(query_words, limit, municipalities=(), sectors=()):
+    """PostgreSQL only: the SQL of the `limit` newest open jobs that have every query word, in
+    these municipalities and sectors (any when none are given), as rows (pk, rank,
+    published_at, municipality_id, sector_id), read from the vectors' table alone
+    (JobSearchVector): what count_matches() reads when no other filter needs the job's own
+    columns. The rank is ranked()'s, told by the terms' weights: the title's are A, the job's
+    facts' B and C.
 
+    Written by hand, every value in the text (tsquery literals of validated terms, a date,
+    integers): building and compiling it as a queryset cost 0.4 ms of each search never asked
+    before (measured), and with no parameter its plan is always made for its own values."""
     query_words = [word for word in query_words if any(query_word(word))]
     if not query_words:  # never: every word terms() keeps has a term (letters or digits)
         raise ValueError("no query word has a term")
-    rows = JobSearchVector.objects.filter(
-        open_until__gte=timezone.localdate(), vector=TsQueryLiteral(tsquery(query_words))
-    )
-    if municipalities:
-        rows = rows.filter(municipality_id__in=municipalities)
-    if sectors:
-        rows = rows.filter(sector_id__in=sectors)
-    title, head = tsquery_sql(tsquery(query_words, "A")), tsquery_sql(tsquery(query_words, "ABC"))
-    rank = RawSQL(  # noqa: S611 - tsquery literals of validated terms (tsquery_sql)
-        f"CASE WHEN vector @@ {title} THEN 2 WHEN vector @@ {head} THEN 1 ELSE 0 END",
-        (),
-        output_field=IntegerField(),
-    )
+    found, title, head = (tsquery_sql(tsquery(query_words, w)) for w in ("", "A", "ABC"))
+    conditions = [f"open_until >= '{timezone.localdate().isoformat()}'::date", f"vector @@ {found}"]
+    for column, ids in (("municipality_id", municipalities), ("sector_id", sectors)):
+        if ids:
+            conditions.append(f"{column} IN ({', '.join(str(int(pk)) for pk in ids)})")
     return (
-        rows.annotate(found_rank=rank)
-        .order_by("-job_id")
-        .values_list("job_id", "found_rank", "published_at", "municipality_id", "sector_id")
+        "SELECT job_id, "  # noqa: S608 - nothing from the request but validated terms and ints
+        f"CASE WHEN vector @@ {title} THEN 2 WHEN vector @@ {head} THEN 1 ELSE 0 END, "
+        "published_at, municipality_id, sector_id FROM jobs_jobsearchvector "
+        f"WHERE {' AND '.join(conditions)} ORDER BY job_id DESC LIMIT {int(limit)}"
     )
 
 
