@@ -13,7 +13,7 @@ from nelinvoimaa.ids import understood_ids, with_understood_ids
 from nelinvoimaa.models import Municipality, Sector
 
 from .models import EmploymentType, Job
-from .search import place_of, search, terms
+from .search import place_of, search, searched_words
 
 SORTS = [
     ("newest", _("Newest first")),
@@ -90,6 +90,8 @@ class JobFilter(django_filters.FilterSet):
         model = Job
         fields = []
 
+    of_open_jobs = False  # its queryset is every open job, and only them (open_jobs_filter)
+
     def __init__(self, data=None, *args, reference=None, **kwargs):
         self.reference = reference or reference_choices()
         super().__init__(_with_places(_understood(data), self.reference.places), *args, **kwargs)
@@ -154,7 +156,7 @@ class JobFilter(django_filters.FilterSet):
         understood = self.understood()
         words = understood.get("q") or ""
         sort = understood.get("sort") or ("relevance" if words else "newest")
-        if sort == "relevance" and terms(words):
+        if sort == "relevance" and searched_words(words):
             return ("-rank", "-published_at", "-pk")
         if sort == "deadline":
             return ("deadline", "-published_at", "-pk")
@@ -256,6 +258,8 @@ LIST_RELATED = ["employer", "municipality"]
 
 def open_jobs_filter(params, reference=None):
     """The filter set of the open jobs for these query parameters: its form, and its queryset."""
-    return JobFilter(
+    job_filter = JobFilter(
         params, queryset=Job.objects.open().select_related(*LIST_RELATED), reference=reference
     )
+    job_filter.of_open_jobs = True  # jobs.results may find its matches by open_until
+    return job_filter

@@ -13,6 +13,10 @@ one reads past 25 pages. Read newest first, on PostgreSQL from the narrow table 
 search vectors, a common word's matches are found after a few thousand rows whatever the size
 of the site, and a job posted today is among them.
 
+On PostgreSQL a search by words, municipalities and sectors reads its matches from the
+vectors' table alone, which keeps copies of the columns it needs (jobs.models.JobSearchVector);
+any other filter joins them to the jobs.
+
 A search's page ordered by relevance comes from the same rows: each is counted with its rank,
 so the page's jobs need no second search.
 """
@@ -32,7 +36,7 @@ from psycopg.types.string import TextLoader
 from nelinvoimaa.page_cache import cached_public_many
 
 from .models import Job
-from .search import newest_matches, terms, uses_full_text_search
+from .search import newest_matches, searched_words, uses_full_text_search
 
 LIST_ITEM = "jobs/_list_item.html"
 
@@ -98,9 +102,10 @@ def count_matches(job_filter):
 def _newest_matches(job_filter, words, chosen=None):
     """(pk, rank, published_at, municipality_id, sector_id) of the newest COUNT_CAP + 1 jobs
     that `job_filter` finds, with the municipalities and sectors `chosen` ({name: pks}), or
-    any of them. On PostgreSQL, when no other filter is set, from the vectors' table alone
-    (search.newest_matches)."""
-    if uses_full_text_search() and not _other_filters(job_filter):
+    any of them. On PostgreSQL, when the filter set is of open jobs and no other filter is
+    set, from the vectors' table alone (search.newest_matches), which knows which jobs are
+    open; otherwise from the filter set's jobs, joined to their vectors."""
+    if uses_full_text_search() and job_filter.of_open_jobs and not _other_filters(job_filter):
         chosen = chosen or {}
         places, sectors = chosen.get("municipality", ()), chosen.get("sector", ())
         sql = newest_matches(words, COUNT_CAP + 1, places, sectors)
@@ -159,7 +164,8 @@ def _by_relevance(rows):
 
 
 def _words(job_filter):
-    return terms(job_filter.data.get("q", "")) if job_filter.data else []
+    """The query words that search() matches."""
+    return searched_words(job_filter.data.get("q", "")) if job_filter.data else []
 
 
 def _chosen(job_filter, name):

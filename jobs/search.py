@@ -63,6 +63,12 @@ def terms(query):
     return words((query or "")[:MAX_QUERY_LENGTH])[:MAX_TERMS]
 
 
+def searched_words(query):
+    """The words of a query that a search matches: those with a term. A word cut to its
+    longest length after a hyphen has none; a query of only such words searches nothing."""
+    return [word for word in terms(query) if any(query_word(word))]
+
+
 def uses_full_text_search():
     return connection.vendor == "postgresql"
 
@@ -131,8 +137,9 @@ def store_vectors(weighted_by_id, batch_size=1000):
         "SELECT j.id, v.vector, CASE WHEN j.status = 'published' THEN j.deadline END, "
         "j.published_at, j.municipality_id, j.sector_id "
         "FROM (VALUES {values}) AS v(id, vector) JOIN jobs_job AS j ON j.id = v.id "
-        "ON CONFLICT (job_id) DO UPDATE SET vector = EXCLUDED.vector, "
-        + ", ".join(f"{column} = EXCLUDED.{column}" for column in LISTING_COLUMNS.split(", ")),
+        # An existing row's copies are the trigger's (migration 0012): read here, they could be
+        # older than a change another transaction has just made to the job.
+        "ON CONFLICT (job_id) DO UPDATE SET vector = EXCLUDED.vector",
         "(%s::bigint, %s::tsvector)",
         [(pk, tsvector(weighted)) for pk, weighted in weighted_by_id.items()],
         batch_size,
@@ -202,12 +209,15 @@ def _refresh(jobs):
 
 def fill_missing_search_terms(apps=None, **kwargs):
     """The terms of every job that has none yet (after the migration that added them); a
-    post_migrate receiver, so nothing when the database was migrated back before them."""
+    post_migrate receiver, so nothing when the database was migrated back before them (or
+    before the vectors' table as it is written now)."""
     from .models import Job
 
     try:
         state = apps.get_model("jobs", "Job") if apps else Job
         state._meta.get_field("search_head")
+        if apps:  # the vectors' table as store_vectors() writes it (0012)
+            apps.get_model("jobs", "JobSearchVector")._meta.get_field("open_until")
     except (LookupError, FieldDoesNotExist):
         return
 
@@ -236,8 +246,8 @@ def refresh_search_words_of(sender, instance, created, update_fields=None, **kwa
 # Finding ------------------------------------------------------------------------------------
 
 
-# What a tsquery made by matching() holds: terms (letters, digits, hyphens), their quotes, the
-# prefix mark and the operators.
+# What a tsquery made by tsquery() holds: terms (letters, digits, hyphens), their quotes, the
+# prefix mark, the weights (letters) and the operators.
 TSQUERY = re.compile(r"(?:[^\W_]|[-':*|&() ])+")
 
 
@@ -291,7 +301,7 @@ def _contained(word):
 
 def matching(field, query_words, on_postgresql=None):
     """The jobs whose `field` (search_words, search_head or search_title) has every query
-    word; words that yield no term (none do: terms() keeps letters and digits) are skipped."""
+    word; words that yield no term (see searched_words) are skipped."""
     if on_postgresql is None:
         on_postgresql = uses_full_text_search()
     query_words = [word for word in query_words if any(query_word(word))]
@@ -315,7 +325,7 @@ def newest_matches(query_words, limit, municipalities=(), sectors=()):
     integers): building and compiling it as a queryset cost 0.4 ms of each search never asked
     before (measured), and with no parameter its plan is always made for its own values."""
     query_words = [word for word in query_words if any(query_word(word))]
-    if not query_words:  # never: every word terms() keeps has a term (letters or digits)
+    if not query_words:  # the caller asks only with words that have (jobs.results._words)
         raise ValueError("no query word has a term")
     found, title, head = (tsquery_sql(tsquery(query_words, w)) for w in ("", "A", "ABC"))
     conditions = [f"open_until >= '{timezone.localdate().isoformat()}'::date", f"vector @@ {found}"]
@@ -332,7 +342,7 @@ def newest_matches(query_words, limit, municipalities=(), sectors=()):
 
 def search(queryset, query):
     """Filter `queryset` to jobs matching `query`, with a `rank` alias to order by."""
-    query_words = [word for word in terms(query) if any(query_word(word))]
+    query_words = searched_words(query)
     if not query_words:
         return queryset
     return ranked(queryset.filter(matching("search_words", query_words)), query)
@@ -344,7 +354,7 @@ def ranked(queryset, query):
     description completes them (the list then orders the newest first). Written as SQL: as
     When(Q(…)) expressions, resolving and compiling them cost a search never asked before a
     quarter of a millisecond (measured); it is the same LIKE test as matching()'s."""
-    query_words = [word for word in terms(query) if any(query_word(word))]
+    query_words = searched_words(query)
     if not query_words:
         return queryset.alias(rank=Value(0, output_field=IntegerField()))
     table = connection.ops.quote_name(queryset.model._meta.db_table)

@@ -112,9 +112,10 @@ def test_the_vectors_copies_of_the_listing_columns_migrate_both_ways(seeded_tran
     employer = make_employer("Päijänteen Rantalomat Oy", make_user("o@example.com"), "781")
     cook = make_job(employer, status="published", title="Kokki kesäksi")
     draft = make_job(employer, status="draft", title="Siivooja")
+    cleaner = make_job(employer, status="draft", title="Siivooja kesäksi")
     call_command("migrate", "jobs", "0011", verbosity=0)
     assert not triggers()
-    Job.objects.filter(pk=draft.pk).update(status="published")  # nothing copies it now
+    Job.objects.filter(pk=cleaner.pk).update(status="published")  # nothing copies it now
     call_command("migrate", "jobs", verbosity=0)
     assert triggers() == {"jobs_job_copy_to_search_vector"}
     copies = {
@@ -122,10 +123,16 @@ def test_the_vectors_copies_of_the_listing_columns_migrate_both_ways(seeded_tran
         for row in JobSearchVector.objects.all()
     }
     jobs = {
-        job.pk: (job.deadline, job.published_at, job.municipality_id, job.sector_id)
+        job.pk: (
+            job.deadline if job.status == "published" else None,
+            job.published_at,
+            job.municipality_id,
+            job.sector_id,
+        )
         for job in Job.objects.all()
     }
-    assert copies == jobs and set(copies) == {cook.pk, draft.pk}
+    assert copies == jobs and set(copies) == {cook.pk, draft.pk, cleaner.pk}
+    assert copies[draft.pk][0] is None and copies[cleaner.pk][0] == cleaner.deadline
     Job.objects.filter(pk=cook.pk).update(status="closed")
     assert JobSearchVector.objects.get(job=cook).open_until is None
 

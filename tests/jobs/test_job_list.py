@@ -317,9 +317,22 @@ def test_a_search_follows_every_change_to_a_job_however_it_is_made(
     html = client.get("/fi/jobs/?q=kokki").content.decode()
     assert "1 avoin työpaikka" in html and "Hartola (1)" in html and "Sysmä (0)" in html
     assert titles(client, f"q=kokki&municipality={hartola}") == ["Kokki kesäksi"]
-    later = timezone.now() + timedelta(minutes=1)
-    change(second, deadline=timezone.localdate() + timedelta(days=9), published_at=later)
+    care = pk(Sector, slug="care")
+    change(first, sector=care)
+    assert titles(client, f"q=kokki&sector={care}") == ["Kokki kesäksi"]
+    change(second, deadline=timezone.localdate() + timedelta(days=9))
     assert titles(client, "q=kokki") == ["Kokki syksyksi", "Kokki kesäksi"]  # newest first
+    change(first, published_at=timezone.now() + timedelta(minutes=1))
+    assert titles(client, "q=kokki") == ["Kokki kesäksi", "Kokki syksyksi"]
+
+
+def test_a_word_cut_to_a_hyphen_is_ignored_as_the_search_ignores_it(client, employer):
+    """Words are cut to 40 characters; one cut after a hyphen has no term to match."""
+    make_job(employer, status="published", title="Kokki kesäksi")
+    make_job(employer, status="published", title="Siivooja")
+    cut = "x" * 39 + "-ab"
+    assert sorted(titles(client, f"q={cut}")) == ["Kokki kesäksi", "Siivooja"]
+    assert titles(client, f"q=kokki+{cut}") == ["Kokki kesäksi"]
 
 
 def test_the_job_page_runs_a_fixed_number_of_queries(client, employer, django_assert_num_queries):
