@@ -29,21 +29,19 @@ UNSUBSCRIBE_SALT = "jobseekers.alert.unsubscribe"
 
 
 def _saved_ids_query(user_id):
-    return SavedJob.objects.filter(user_id=user_id).order_by().values("job_id")
-
-
-# Compiled once per process (nelinvoimaa/prepared.py): a signed-in job list asks on each view.
-_saved_ids = Prepared(_saved_ids_query, "user_id")
-
-
-def _saved_ids_row_query(user_id):
-    """The same as one row (its ids joined by commas): what first_rows() can read beside the
-    user (nelinvoimaa/auth.py load_user_along)."""
+    """The ids of the jobs a person saved as one row (joined by commas), so that first_rows()
+    can read it beside the user (nelinvoimaa/auth.py load_user_along)."""
     ids = StringAgg(Cast("job_id", models.TextField()), Value(","))
     return SavedJob.objects.filter(user_id=user_id).order_by().values("user_id").annotate(ids=ids)
 
 
-saved_ids_row = Prepared(_saved_ids_row_query, "user_id")
+# Compiled once per process (nelinvoimaa/prepared.py): a signed-in job list asks on each view.
+saved_ids_row = Prepared(_saved_ids_query, "user_id")
+
+
+def saved_ids(row):
+    """The job ids in a row of saved_ids_row (None or {} when the person saved none)."""
+    return {int(pk) for pk in ((row or {}).get("ids") or "").split(",") if pk}
 
 
 class SavedJobQuerySet(models.QuerySet):
@@ -54,7 +52,7 @@ class SavedJobQuerySet(models.QuerySet):
             return set()
         saved = getattr(user, "saved_job_ids", None)  # read with the user (read_saved_along)
         if saved is None:
-            saved = {row["job_id"] for row in _saved_ids(user_id=user.pk, using=self.db)}
+            saved = saved_ids(next(iter(saved_ids_row(user_id=user.pk, using=self.db)), None))
         return saved & {job.pk for job in jobs}
 
     def save_for(self, user, job):

@@ -10,7 +10,7 @@ from nelinvoimaa.contributions import Section
 from .alerts import with_descriptions
 from .buttons import save_button, save_search_form
 from .forms import frequency_label
-from .models import Alert, Profile, SavedJob, saved_ids_row
+from .models import Alert, Profile, SavedJob, saved_ids, saved_ids_row
 from .planner import recommendations
 
 DASHBOARD_SAVED = 5
@@ -43,8 +43,7 @@ def read_saved_along(request):
     user in one round trip (the save buttons need both; SavedJob.objects.ids_for)."""
     row = load_user_along(request, saved_ids_row, {})
     if row is not None:  # {} when they saved none
-        ids = row.get("ids") or ""
-        request.user.saved_job_ids = {int(pk) for pk in ids.split(",") if pk}
+        request.user.saved_job_ids = saved_ids(row)
 
 
 def save_search(request, params):

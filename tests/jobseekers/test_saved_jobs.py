@@ -141,3 +141,15 @@ def test_a_reminder_goes_once_two_days_before_the_deadline(
 def test_the_list_offers_visitors_no_sign_in_link_per_job(client, job):
     html = client.get("/fi/jobs/").content.decode()
     assert "Kirjaudu sisään tallentaaksesi tämän työpaikan" not in html
+
+
+def test_which_jobs_a_person_saved_is_the_same_read_alone_or_with_their_user(jobseeker, employer):
+    jobs = [make_job(employer, status="published", title=f"T{n}") for n in range(3)]
+    for job in jobs[:2]:
+        SavedJob.objects.save_for(jobseeker, job)
+    expected = {jobs[0].pk, jobs[1].pk}
+    assert SavedJob.objects.ids_for(jobseeker, jobs) == expected  # read alone
+    jobseeker.saved_job_ids = expected | {10**9}  # as read_saved_along keeps them
+    assert SavedJob.objects.ids_for(jobseeker, jobs) == expected
+    other = make_user("muu@example.com")
+    assert SavedJob.objects.ids_for(other, jobs) == set()
