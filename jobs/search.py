@@ -314,19 +314,18 @@ def matching(field, query_words, on_postgresql=None):
 
 
 def newest_matches(query_words, limit, municipalities=(), sectors=()):
-    """PostgreSQL only: the SQL of the `limit` newest open jobs that have every query word, in
-    these municipalities and sectors (any when none are given), as rows (pk, rank,
-    published_at, municipality_id, sector_id), read from the vectors' table alone
-    (JobSearchVector): what count_matches() reads when no other filter needs the job's own
-    columns. The rank is ranked()'s, told by the terms' weights: the title's are A, the job's
-    facts' B and C.
+    """PostgreSQL only: the SQL of the `limit` newest open jobs that have every query word (of
+    searched_words(): each has a term), in these municipalities and sectors (any when none
+    are given), as rows (pk, rank, published_at, municipality_id, sector_id), read from the
+    vectors' table alone (JobSearchVector): what count_matches() reads when no other filter
+    needs the job's own columns. The rank is ranked()'s, told by the terms' weights: the
+    title's are A, the job's facts' B and C.
 
     Written by hand, every value in the text (tsquery literals of validated terms, a date,
     integers): building and compiling it as a queryset cost 0.4 ms of each search never asked
     before (measured), and with no parameter its plan is always made for its own values."""
-    query_words = [word for word in query_words if any(query_word(word))]
-    if not query_words:  # the caller asks only with words that have (jobs.results._words)
-        raise ValueError("no query word has a term")
+    if not query_words:  # the caller passes searched_words(), never empty
+        raise ValueError("no query word")
     found, title, head = (tsquery_sql(tsquery(query_words, w)) for w in ("", "A", "ABC"))
     conditions = [f"open_until >= '{timezone.localdate().isoformat()}'::date", f"vector @@ {found}"]
     for column, ids in (("municipality_id", municipalities), ("sector_id", sectors)):
