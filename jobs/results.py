@@ -35,6 +35,7 @@ from psycopg.types.string import TextLoader
 
 from nelinvoimaa.page_cache import cached_public_many
 
+from .lexemes import fetch_every_match
 from .models import Job
 from .search import newest_matches, searched_words, uses_full_text_search
 
@@ -68,7 +69,10 @@ def count_matches(job_filter):
             if not any(chosen.values()):
                 candidates = _by_relevance(rows[:COUNT_CAP])
                 return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
-            matches = _newest_matches(job_filter, words, chosen)
+            # The share of the newest matches in the chosen places and sectors tells how
+            # many more rows a search narrowed to them must read.
+            kept = sum(_allowed(chosen, row) for row in rows)
+            matches = _newest_matches(job_filter, words, chosen, narrowed=kept / len(rows))
             if len(matches) > COUNT_CAP:
                 candidates = _by_relevance(matches[:COUNT_CAP])
                 return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
@@ -93,23 +97,34 @@ def count_matches(job_filter):
                 total += n
     candidates = None
     if words:  # every match is among the rows: the page needs no query of its own
-        candidates = _by_relevance(
-            [row for row in rows if allowed("municipality", row[3]) and allowed("sector", row[4])]
-        )
+        candidates = _by_relevance([row for row in rows if _allowed(chosen, row)])
     return Counts(total=total, facets=facets, candidates=candidates)
 
 
-def _newest_matches(job_filter, words, chosen=None):
+def _allowed(chosen, row):
+    """Whether a row of _newest_matches() is in the chosen municipalities and sectors."""
+    _pk, _rank, _published, municipality, sector = row
+    return all(
+        not chosen[name] or value in chosen[name]
+        for name, value in (("municipality", municipality), ("sector", sector))
+    )
+
+
+def _newest_matches(job_filter, words, chosen=None, narrowed=1.0):
     """(pk, rank, published_at, municipality_id, sector_id) of the newest COUNT_CAP + 1 jobs
     that `job_filter` finds, with the municipalities and sectors `chosen` ({name: pks}), or
     any of them. On PostgreSQL, when the filter set is of open jobs and no other filter is
     set, from the vectors' table alone (search.newest_matches), which knows which jobs are
-    open; otherwise from the filter set's jobs, joined to their vectors."""
+    open, read the way jobs/lexemes.py expects to be the cheaper (`narrowed`: the share of
+    the matches the chosen places and sectors keep); otherwise from the filter set's jobs,
+    joined to their vectors."""
     if uses_full_text_search() and job_filter.of_open_jobs and not _other_filters(job_filter):
         chosen = chosen or {}
         places, sectors = chosen.get("municipality", ()), chosen.get("sector", ())
-        sql = newest_matches(words, COUNT_CAP + 1, places, sectors)
-        return _fetched(job_filter.queryset.db, sql, None)
+        using = job_filter.queryset.db
+        every_match = fetch_every_match(words, COUNT_CAP + 1, using, narrowed)
+        sql = newest_matches(words, COUNT_CAP + 1, places, sectors, every_match)
+        return _fetched(using, sql, None)
     jobs = job_filter.qs if chosen else job_filter.qs_without(*FACETS)
     return _rows(_with_rank(jobs.order_by("-pk"), "municipality_id", "sector_id")[: COUNT_CAP + 1])
 
@@ -152,6 +167,8 @@ def _fetched(using, sql, params):
         if adapters is not None:
             adapters.register_loader("timestamptz", TextLoader)
         cursor.execute(sql, params)
+        while cursor.description is None and cursor.nextset():
+            pass  # a statement before the query (newest_matches' SET LOCAL)
         return cursor.fetchall()
 
 

@@ -313,13 +313,19 @@ def matching(field, query_words, on_postgresql=None):
     return condition
 
 
-def newest_matches(query_words, limit, municipalities=(), sectors=()):
+def newest_matches(query_words, limit, municipalities=(), sectors=(), every_match=False):
     """PostgreSQL only: the SQL of the `limit` newest open jobs that have every query word (of
     searched_words(): each has a term), in these municipalities and sectors (any when none
     are given), as rows (pk, rank, published_at, municipality_id, sector_id), read from the
     vectors' table alone (JobSearchVector): what count_matches() reads when no other filter
     needs the job's own columns. The rank is ranked()'s, told by the terms' weights: the
     title's are A, the job's facts' B and C.
+
+    `every_match`: fetch every match through the full-text index and sort them, for rare
+    words, rather than let the planner choose (jobs/lexemes.py says why and when): the
+    planner's other ways are turned off for this statement alone (SET LOCAL, in the
+    statement's own transaction, and back to the session's value after it, should the
+    caller's transaction go on).
 
     Written by hand, every value in the text (tsquery literals of validated terms, a date,
     integers): building and compiling it as a queryset cost 0.4 ms of each search never asked
@@ -331,11 +337,17 @@ def newest_matches(query_words, limit, municipalities=(), sectors=()):
     for column, ids in (("municipality_id", municipalities), ("sector_id", sectors)):
         if ids:
             conditions.append(f"{column} IN ({', '.join(str(int(pk)) for pk in ids)})")
-    return (
+    select = (
         "SELECT job_id, "  # noqa: S608 - nothing from the request but validated terms and ints
         f"CASE WHEN vector @@ {title} THEN 2 WHEN vector @@ {head} THEN 1 ELSE 0 END, "
         "published_at, municipality_id, sector_id FROM jobs_jobsearchvector "
         f"WHERE {' AND '.join(conditions)} ORDER BY job_id DESC LIMIT {int(limit)}"
+    )
+    if not every_match:
+        return select
+    return (
+        "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; "
+        f"{select}; RESET enable_seqscan; RESET enable_indexscan"
     )
 
 
