@@ -161,15 +161,18 @@ def _rows(queryset):
 
 
 def _fetched(using, sql, params):
-    """The rows of `sql`, its timestamps as text (_rows)."""
+    """The rows of `sql`, its timestamps as text (_rows); of several statements, the rows
+    of the last that has any."""
     with connections[using].cursor() as cursor:
         adapters = getattr(cursor.cursor, "adapters", None)  # psycopg's, this cursor's own
         if adapters is not None:
             adapters.register_loader("timestamptz", TextLoader)
         cursor.execute(sql, params)
-        while cursor.description is None and cursor.nextset():
-            pass  # a statement before the query (newest_matches' SET LOCAL)
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+        while cursor.nextset():  # several statements (newest_matches'): the last that has rows
+            if cursor.description is not None:
+                rows = cursor.fetchall()
+        return rows
 
 
 def _by_relevance(rows):

@@ -323,9 +323,9 @@ def newest_matches(query_words, limit, municipalities=(), sectors=(), every_matc
 
     `every_match`: fetch every match through the full-text index and sort them, for rare
     words, rather than let the planner choose (jobs/lexemes.py says why and when): the
-    planner's other ways are turned off for this statement alone (SET LOCAL, in the
-    statement's own transaction, and back to the session's value after it, should the
-    caller's transaction go on).
+    planner's other ways are turned off for this statement alone (set_config(…, true), in
+    the statements' own transaction, and back to the session's value after it, should the
+    caller's transaction go on). The rows are then those of the second of the statements.
 
     Written by hand, every value in the text (tsquery literals of validated terms, a date,
     integers): building and compiling it as a queryset cost 0.4 ms of each search never asked
@@ -345,9 +345,12 @@ def newest_matches(query_words, limit, municipalities=(), sectors=(), every_matc
     )
     if not every_match:
         return select
+    # A SELECT first: the first statement of a request checks the pooled connection it runs
+    # on, and a read is run again on a new one if that was dead (nelinvoimaa/postgresql).
     return (
-        "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; "
-        f"{select}; RESET enable_seqscan; RESET enable_indexscan"
+        "SELECT set_config('enable_seqscan', 'off', true), "
+        f"set_config('enable_indexscan', 'off', true); {select}; "
+        "RESET enable_seqscan; RESET enable_indexscan"
     )
 
 
