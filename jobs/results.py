@@ -35,7 +35,7 @@ from psycopg.types.string import TextLoader
 
 from nelinvoimaa.page_cache import cached_public_many
 
-from .lexemes import fetch_every_match
+from . import lexemes
 from .models import Job
 from .search import newest_matches, searched_words, uses_full_text_search
 
@@ -121,10 +121,12 @@ def _newest_matches(job_filter, words, chosen=None, narrowed=1.0):
     if uses_full_text_search() and job_filter.of_open_jobs and not _other_filters(job_filter):
         chosen = chosen or {}
         places, sectors = chosen.get("municipality", ()), chosen.get("sector", ())
-        using = job_filter.queryset.db
-        every_match = fetch_every_match(words, COUNT_CAP + 1, using, narrowed)
-        sql = newest_matches(words, COUNT_CAP + 1, places, sectors, every_match)
-        return _fetched(using, sql, None)
+        using, limit = job_filter.queryset.db, COUNT_CAP + 1
+        for plan in (lexemes.plan(words, limit, using, narrowed), lexemes.Plan()):
+            rows = _fetched(using, newest_matches(words, limit, places, sectors, plan), None)
+            if plan.from_bucket is None or len(rows) == limit:
+                return rows
+            # Fewer among the newest jobs than expected: every match, wherever it is.
     jobs = job_filter.qs if chosen else job_filter.qs_without(*FACETS)
     return _rows(_with_rank(jobs.order_by("-pk"), "municipality_id", "sector_id")[: COUNT_CAP + 1])
 
@@ -169,7 +171,8 @@ def _fetched(using, sql, params):
             adapters.register_loader("timestamptz", TextLoader)
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-        while cursor.nextset():  # several statements (newest_matches'): the last that has rows
+        # Several statements (newest_matches', on PostgreSQL): the last that has rows.
+        while adapters is not None and cursor.nextset():
             if cursor.description is not None:
                 rows = cursor.fetchall()
         return rows

@@ -32,6 +32,8 @@ from django.utils import timezone
 from nelinvoimaa.page_cache import generation, invalidate
 from nelinvoimaa.words import query_word, text_terms, words
 
+from .lexemes import ID_BUCKET, Plan
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 MAX_POSITION = 16383  # PostgreSQL's largest position in a tsvector
@@ -313,7 +315,7 @@ def matching(field, query_words, on_postgresql=None):
     return condition
 
 
-def newest_matches(query_words, limit, municipalities=(), sectors=(), every_match=False):
+def newest_matches(query_words, limit, municipalities=(), sectors=(), plan=None):
     """PostgreSQL only: the SQL of the `limit` newest open jobs that have every query word (of
     searched_words(): each has a term), in these municipalities and sectors (any when none
     are given), as rows (pk, rank, published_at, municipality_id, sector_id), read from the
@@ -321,19 +323,22 @@ def newest_matches(query_words, limit, municipalities=(), sectors=(), every_matc
     needs the job's own columns. The rank is ranked()'s, told by the terms' weights: the
     title's are A, the job's facts' B and C.
 
-    `every_match`: fetch every match through the full-text index and sort them, for rare
-    words, rather than let the planner choose (jobs/lexemes.py says why and when): the
-    planner's other ways are turned off for this statement alone (set_config(…, true), in
-    the statements' own transaction, and back to the session's value after it, should the
-    caller's transaction go on). The rows are then those of the second of the statements.
+    `plan` (jobs/lexemes.py): newest first, or every match (of the newest buckets of ids)
+    fetched through the full-text index. The planner's other ways are then turned off for
+    this statement alone (set_config(…, true), in the statements' own transaction, and back
+    to the session's value after it, should the caller's transaction go on); the rows are
+    those of the second of the statements.
 
     Written by hand, every value in the text (tsquery literals of validated terms, a date,
     integers): building and compiling it as a queryset cost 0.4 ms of each search never asked
     before (measured), and with no parameter its plan is always made for its own values."""
     if not query_words:  # the caller passes searched_words(), never empty
         raise ValueError("no query word")
+    plan = plan or Plan()
     found, title, head = (tsquery_sql(tsquery(query_words, w)) for w in ("", "A", "ABC"))
     conditions = [f"open_until >= '{timezone.localdate().isoformat()}'::date", f"vector @@ {found}"]
+    if plan.from_bucket is not None:  # the search index's second column (migration 0013)
+        conditions.append(f"(job_id / {ID_BUCKET})::integer >= {int(plan.from_bucket)}")
     for column, ids in (("municipality_id", municipalities), ("sector_id", sectors)):
         if ids:
             conditions.append(f"{column} IN ({', '.join(str(int(pk)) for pk in ids)})")
@@ -343,7 +348,7 @@ def newest_matches(query_words, limit, municipalities=(), sectors=(), every_matc
         "published_at, municipality_id, sector_id FROM jobs_jobsearchvector "
         f"WHERE {' AND '.join(conditions)} ORDER BY job_id DESC LIMIT {int(limit)}"
     )
-    if not every_match:
+    if not plan.every_match:
         return select
     # A SELECT first: the first statement of a request checks the pooled connection it runs
     # on, and a read is run again on a new one if that was dead (nelinvoimaa/postgresql).

@@ -39,6 +39,34 @@ def test_no_model_change_lacks_a_migration(db):
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
+def test_the_search_index_gets_the_buckets_of_job_ids_and_gives_them_back():
+    from django.db import connection
+
+    def search_index():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes "
+                "WHERE tablename = 'jobs_jobsearchvector' AND indexdef LIKE '%USING gin%'"
+            )
+            indexes = cursor.fetchall()
+            cursor.execute(
+                "SELECT attstattarget FROM pg_attribute WHERE attname = 'vector' "
+                "AND attrelid = 'jobs_jobsearchvector'::regclass"
+            )
+            return indexes, cursor.fetchone()[0]
+
+    ((name, definition),) = search_index()[0]
+    assert name == "job_search_vectors_newest_gin" and "(job_id / 4096)" in definition
+    assert search_index()[1] == 1000
+    call_command("migrate", "jobs", "0012", verbosity=0)
+    assert [name for name, _ in search_index()[0]] == ["job_search_vectors_gin"]
+    assert search_index()[1] in (-1, None)  # PostgreSQL's default (None from version 17)
+    call_command("migrate", "jobs", verbosity=0)
+    assert [name for name, _ in search_index()[0]] == ["job_search_vectors_newest_gin"]
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
 def test_the_search_indexes_migrate_both_ways():
     from django.db import connection
 
