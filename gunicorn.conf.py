@@ -3,20 +3,7 @@
 import os
 
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
-
-
-def default_workers():
-    """One sync worker more than the CPUs this process may use: a worker waiting for
-    PostgreSQL or Redis leaves its core to the others. On two cores, three workers served a
-    search never asked before 10-12% faster than two, cached pages as fast (bench/)."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return cpus + 1
-
-
-workers = int(os.environ.get("WEB_CONCURRENCY") or default_workers())
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # Sync workers measured fastest here (bench/); GUNICORN_WORKER_CLASS=gthread with
 # GUNICORN_THREADS keeps connections alive if a proxy in front does not. gunicorn quietly
 # runs a "sync" worker with more than one thread as gthread, so a sync worker has one.

@@ -41,15 +41,11 @@ def parse_args():
     parser.add_argument("--appliers", type=int, default=10, help="people applying")
     parser.add_argument("--duration", type=int, default=60, help="seconds")
     parser.add_argument("--think", type=float, default=2.0, help="mean seconds between pages")
-    parser.add_argument(
-        "--workers", type=int, help="gunicorn workers (gunicorn.conf.py's default: CPUs + 1)"
-    )
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--fresh", action="store_true", help="drop and re-seed the database")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/1")
-    args = parser.parse_args()
-    args.workers = args.workers or bench.default_workers()
-    return args
+    return parser.parse_args()
 
 
 PEOPLE_CODE = """

@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import platform
-import runpy
 import shutil
 import signal
 import subprocess
@@ -22,11 +21,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
-
-
-def default_workers():
-    """gunicorn.conf.py's number of workers when WEB_CONCURRENCY is not set."""
-    return runpy.run_path(str(ROOT / "gunicorn.conf.py"))["default_workers"]()
 
 
 def parse_args():
@@ -47,9 +41,7 @@ def parse_args():
     )
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument(
-        "--workers", type=int, help="gunicorn workers (gunicorn.conf.py's default: CPUs + 1)"
-    )
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
         "--fresh",
@@ -61,9 +53,7 @@ def parse_args():
         default="redis://127.0.0.1:6379/1",
         help="shared cache as in production ('' for the database cache)",
     )
-    args = parser.parse_args()
-    args.workers = args.workers or default_workers()
-    return args
+    return parser.parse_args()
 
 
 def environment(args):
