@@ -61,21 +61,23 @@ def count_matches(job_filter):
     """The total and the facet counts of the jobs that `job_filter` finds."""
     chosen = {name: _chosen(job_filter, name) for name in FACETS}
     if words := _words(job_filter):
-        # At most COUNT_CAP + 1 matches leave the database, the newest: enough to know
-        # whether there are more. In the order of relevance, so that a capped search's page
-        # is ordered without asking again.
-        newest = _newest_matches(job_filter, words)
-        if len(newest.ids) > COUNT_CAP:
+        # At most COUNT_CAP + 1 rows leave the database, the newest first: enough to know
+        # whether there are more. Each with its rank, so that a capped search's page is
+        # ordered without asking again.
+        rows = _newest_matches(job_filter, words)
+        if len(rows) > COUNT_CAP:
             if not any(chosen.values()):
-                return Counts(total=COUNT_CAP, capped=True, candidates=newest.but_oldest())
+                candidates = _by_relevance(rows[:COUNT_CAP])
+                return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
             # The share of the newest matches in the chosen places and sectors tells how
             # many more rows a search narrowed to them must read.
-            kept = sum(_allowed(chosen, pair) for pair in newest.pairs)
-            newest = _newest_matches(job_filter, words, chosen, kept / len(newest.ids))
-            if len(newest.ids) > COUNT_CAP:
-                return Counts(total=COUNT_CAP, capped=True, candidates=newest.but_oldest())
-            return Counts(total=len(newest.ids), candidates=newest.ids)
-        counts = Counter(newest.pairs)
+            kept = sum(_allowed(chosen, row) for row in rows)
+            matches = _newest_matches(job_filter, words, chosen, narrowed=kept / len(rows))
+            if len(matches) > COUNT_CAP:
+                candidates = _by_relevance(matches[:COUNT_CAP])
+                return Counts(total=COUNT_CAP, capped=True, candidates=candidates)
+            return Counts(total=len(matches), candidates=_by_relevance(matches))
+        counts = Counter((m, s) for _pk, _rank, _published, m, s in rows)
     else:
         superset = job_filter.qs_without(*FACETS).order_by()
         pairs = superset.values_list("municipality_id", "sector_id").annotate(n=Count("*"))
@@ -94,76 +96,39 @@ def count_matches(job_filter):
             if allowed("sector", sector):
                 total += n
     candidates = None
-    if words:  # every match is among the newest: the page needs no query of its own
-        candidates = [
-            pk for pk, pair in zip(newest.ids, newest.pairs, strict=True) if _allowed(chosen, pair)
-        ]
+    if words:  # every match is among the rows: the page needs no query of its own
+        candidates = _by_relevance([row for row in rows if _allowed(chosen, row)])
     return Counts(total=total, facets=facets, candidates=candidates)
 
 
-def _allowed(chosen, pair):
-    """Whether a (municipality, sector) pair is in the chosen municipalities and sectors."""
+def _allowed(chosen, row):
+    """Whether a row of _newest_matches() is in the chosen municipalities and sectors."""
+    _pk, _rank, _published, municipality, sector = row
     return all(
-        not chosen[name] or value in chosen[name] for name, value in zip(FACETS, pair, strict=True)
+        not chosen[name] or value in chosen[name]
+        for name, value in (("municipality", municipality), ("sector", sector))
     )
 
 
-@dataclass
-class Newest:
-    """A search's newest matches (at most COUNT_CAP + 1): their pks in the order of
-    relevance, the (municipality, sector) of each in the same order, and the oldest's pk."""
-
-    ids: list
-    pairs: list
-    oldest: int | None
-
-    def but_oldest(self):
-        """The pks but the oldest's: the newest COUNT_CAP of COUNT_CAP + 1."""
-        return [pk for pk in self.ids if pk != self.oldest]
-
-    @classmethod
-    def of_rows(cls, rows):
-        """From rows (pk, rank, published_at, municipality, sector), the newest first."""
-        # published_at is text here (_rows): "" orders before every time.
-        ordered = sorted(rows, key=lambda row: (row[1], row[2] or "", row[0]), reverse=True)
-        return cls(
-            ids=[row[0] for row in ordered],
-            pairs=[(row[3], row[4]) for row in ordered],
-            oldest=rows[-1][0] if rows else None,
-        )
-
-    @classmethod
-    def of_lists(cls, row):
-        """From search.newest_matches()'s row: the pks in order, and the pairs, as text."""
-        _count, oldest, ids, pairs = row
-        numbers = [int(value) or None for value in (pairs or "").split()]  # 0: none (NULL)
-        return cls(
-            ids=[int(pk) for pk in (ids or "").split()],
-            pairs=list(zip(numbers[::2], numbers[1::2], strict=True)),
-            oldest=oldest,
-        )
-
-
 def _newest_matches(job_filter, words, chosen=None, narrowed=1.0):
-    """The Newest matches that `job_filter` finds, with the municipalities and sectors
-    `chosen` ({name: pks}), or any of them. On PostgreSQL, when the filter set is of open
-    jobs and no other filter is set, from the vectors' table alone (search.newest_matches),
-    which knows which jobs are open, read the way jobs/lexemes.py expects to be the cheaper
-    (`narrowed`: the share of the matches the chosen places and sectors keep), and ordered
-    there; otherwise from the filter set's jobs, joined to their vectors."""
+    """(pk, rank, published_at, municipality_id, sector_id) of the newest COUNT_CAP + 1 jobs
+    that `job_filter` finds, with the municipalities and sectors `chosen` ({name: pks}), or
+    any of them. On PostgreSQL, when the filter set is of open jobs and no other filter is
+    set, from the vectors' table alone (search.newest_matches), which knows which jobs are
+    open, read the way jobs/lexemes.py expects to be the cheaper (`narrowed`: the share of
+    the matches the chosen places and sectors keep); otherwise from the filter set's jobs,
+    joined to their vectors."""
     if uses_full_text_search() and job_filter.of_open_jobs and not _other_filters(job_filter):
         chosen = chosen or {}
         places, sectors = chosen.get("municipality", ()), chosen.get("sector", ())
         using, limit = job_filter.queryset.db, COUNT_CAP + 1
         for plan in (lexemes.plan(words, limit, using, narrowed), lexemes.Plan()):
-            sql = newest_matches(words, limit, places, sectors, plan)
-            newest = Newest.of_lists(_fetched(using, sql, None)[0])
-            if plan.from_bucket is None or len(newest.ids) == limit:
-                return newest
+            rows = _fetched(using, newest_matches(words, limit, places, sectors, plan), None)
+            if plan.from_bucket is None or len(rows) == limit:
+                return rows
             # Fewer among the newest jobs than expected: every match, wherever it is.
     jobs = job_filter.qs if chosen else job_filter.qs_without(*FACETS)
-    rows = _with_rank(jobs.order_by("-pk"), "municipality_id", "sector_id")[: COUNT_CAP + 1]
-    return Newest.of_rows(_rows(rows))
+    return _rows(_with_rank(jobs.order_by("-pk"), "municipality_id", "sector_id")[: COUNT_CAP + 1])
 
 
 def _other_filters(job_filter):
@@ -211,6 +176,14 @@ def _fetched(using, sql, params):
             if cursor.description is not None:
                 rows = cursor.fetchall()
         return rows
+
+
+def _by_relevance(rows):
+    """The pks of `rows` in the order of the list's relevance: the rank, then the newest (a
+    job never published, which a list does not show, last)."""
+    # published_at is text here (_rows): "" orders before every time.
+    ordered = sorted(rows, key=lambda row: (row[1], row[2] or "", row[0]), reverse=True)
+    return [row[0] for row in ordered]
 
 
 def _words(job_filter):

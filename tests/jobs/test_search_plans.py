@@ -1,5 +1,5 @@
-"""A search's newest matches read the three ways PostgreSQL can read them (jobs/lexemes.py):
-the same matches every way, and the way chosen by how common the words are."""
+"""A search's newest matches read the two ways PostgreSQL can read them (jobs/lexemes.py):
+the same rows either way, and the way chosen by how common the words are."""
 
 import time
 
@@ -8,7 +8,7 @@ from django.db import connection
 
 from jobs import lexemes
 from jobs.models import Job
-from jobs.results import Newest, _fetched
+from jobs.results import _fetched
 from jobs.search import newest_matches, searched_words
 from nelinvoimaa.models import Municipality, Sector
 from tests.conftest import make_job
@@ -26,9 +26,9 @@ def forget_statistics():
 NEWEST_FIRST, EVERY_MATCH = lexemes.Plan(every_match=False), lexemes.Plan()
 
 
-def newest(query, limit, plan, municipalities=(), sectors=()):
+def rows(query, limit, plan, municipalities=(), sectors=()):
     sql = newest_matches(searched_words(query), limit, municipalities, sectors, plan)
-    return Newest.of_lists(_fetched("default", sql, None)[0])
+    return _fetched("default", sql, None)
 
 
 def setting(name):
@@ -57,27 +57,20 @@ def test_every_way_gives_the_same_newest_matches_and_leaves_the_planner_as_it_wa
         ("kokki", 50, (hartola_pk,), ()),
         ("leipuri", 50, (), ()),
     ]:
-        newest_first = newest(query, limit, NEWEST_FIRST, places, sectors)
-        assert newest(query, limit, EVERY_MATCH, places, sectors) == newest_first, query
+        newest_first = rows(query, limit, NEWEST_FIRST, places, sectors)
+        assert rows(query, limit, EVERY_MATCH, places, sectors) == newest_first, query
         every_bucket = lexemes.Plan(from_bucket=0)
-        assert newest(query, limit, every_bucket, places, sectors) == newest_first, query
-    kokki = Job.objects.filter(title__startswith="Kokki ").order_by("-pk")
-    waiter = Job.objects.get(title="Tarjoilija")
-    # The title's matches first, the newest first among them; the text's after them.
-    found = newest("kokki", 50, EVERY_MATCH)
-    assert found.ids == [job.pk for job in kokki] + [waiter.pk]  # not the closed one
-    assert found.oldest == kokki.last().pk
-    sysma = employer.municipality_id
-    assert found.pairs == [(sysma, kokki[0].sector_id)] * 6 + [(hartola_pk, waiter.sector_id)]
-    newest_four = newest("kokki", 4, NEWEST_FIRST)
-    assert newest_four.ids == [job.pk for job in kokki[:3]] + [waiter.pk]  # the title's first
-    assert newest_four.but_oldest() == [job.pk for job in kokki[:2]] + [waiter.pk]
+        assert rows(query, limit, every_bucket, places, sectors) == newest_first, query
+    newest_first_kokki = rows("kokki", 4, NEWEST_FIRST)
+    assert len(newest_first_kokki) == 4
+    assert len(rows("kokki", 50, EVERY_MATCH)) == 7  # not the closed one
+    assert [rank for _pk, rank, *_ in rows("kokki", 50, EVERY_MATCH)].count(2) == 6  # in the title
     # Inside the test's transaction, as inside any caller's: the planner's ways are back on.
     assert setting("enable_seqscan") == "on" and setting("enable_indexscan") == "on"
     # Run more often than psycopg's threshold for preparing a statement: several statements
     # in one are never prepared, and keep working.
     for _ in range(8):
-        assert newest("kokki", 4, EVERY_MATCH) == newest_four
+        assert rows("kokki", 4, EVERY_MATCH) == newest_first_kokki
 
 
 @pytest.mark.postgresql
@@ -88,8 +81,8 @@ def test_the_newest_buckets_of_ids_hold_only_the_newest_jobs_and_else_every_matc
     old = make_job(employer, status="published", title="Kokki talveksi")
     new = make_job(employer, status="published", title="Kokki kesäksi", id=3 * bucket + 5)
     newest_buckets = lexemes.Plan(from_bucket=3)
-    assert newest("kokki", 50, newest_buckets).ids == [new.pk]
-    assert newest("kokki", 50, EVERY_MATCH).ids == [new.pk, old.pk]
+    assert [row[0] for row in rows("kokki", 50, newest_buckets)] == [new.pk]
+    assert [row[0] for row in rows("kokki", 50, EVERY_MATCH)] == [new.pk, old.pk]
     # The page asks the newest buckets for COUNT_CAP + 1 jobs and finds one: it reads every
     # match after all, and lists both.
     monkeypatch.setattr(lexemes, "plan", lambda *args: newest_buckets)
