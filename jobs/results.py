@@ -83,17 +83,14 @@ def count_matches(job_filter):
         pairs = superset.values_list("municipality_id", "sector_id").annotate(n=Count("*"))
         counts = Counter({(m, s): n for m, s, n in pairs})
 
-    def allowed(name, value):
-        return not chosen[name] or value in chosen[name]
-
     facets = {name: Counter() for name in FACETS}
     total = 0
     for (municipality, sector), n in counts.items():
-        if allowed("sector", sector):
+        if _allows(chosen, "sector", sector):
             facets["municipality"][municipality] += n
-        if allowed("municipality", municipality):
+        if _allows(chosen, "municipality", municipality):
             facets["sector"][sector] += n
-            if allowed("sector", sector):
+            if _allows(chosen, "sector", sector):
                 total += n
     candidates = None
     if words:  # every match is among the rows: the page needs no query of its own
@@ -101,13 +98,15 @@ def count_matches(job_filter):
     return Counts(total=total, facets=facets, candidates=candidates)
 
 
+def _allows(chosen, name, value):
+    """Whether `value` of facet `name` is among the chosen ones (any when none is chosen)."""
+    return not chosen[name] or value in chosen[name]
+
+
 def _allowed(chosen, row):
     """Whether a row of _newest_matches() is in the chosen municipalities and sectors."""
     _pk, _rank, _published, municipality, sector = row
-    return all(
-        not chosen[name] or value in chosen[name]
-        for name, value in (("municipality", municipality), ("sector", sector))
-    )
+    return _allows(chosen, "municipality", municipality) and _allows(chosen, "sector", sector)
 
 
 def _newest_matches(job_filter, words, chosen=None, narrowed=1.0):

@@ -303,10 +303,9 @@ def _contained(word):
 
 def matching(field, query_words, on_postgresql=None):
     """The jobs whose `field` (search_words, search_head or search_title) has every query
-    word; words that yield no term (see searched_words) are skipped."""
+    word (of searched_words(): each has a term)."""
     if on_postgresql is None:
         on_postgresql = uses_full_text_search()
-    query_words = [word for word in query_words if any(query_word(word))]
     if on_postgresql and field == "search_words":
         return Q(search_vector__vector=TsQueryLiteral(tsquery(query_words)))
     condition = Q()

@@ -3,8 +3,8 @@ sectors and description are stored on it (nelinvoimaa/words.py makes them) and m
 the jobs' stored terms are on SQLite (jobs/search.py), the same way on both databases. A
 few hundred trainings need no full-text index."""
 
-from jobs.search import matching, spaced, terms
-from nelinvoimaa.words import query_word, text_terms
+from jobs.search import matching, searched_words, spaced
+from nelinvoimaa.words import text_terms
 
 MAX_TEXT_WORDS = 2000
 
@@ -41,7 +41,7 @@ def training_terms(training):
 
 def search(queryset, query):
     """Trainings whose stored terms have every word of `query`."""
-    query_words = [word for word in terms(query) if any(query_word(word))]
+    query_words = searched_words(query)
     if not query_words:
         return queryset
     return queryset.filter(matching("search_words", query_words, on_postgresql=False))
