@@ -333,10 +333,17 @@ class Job(models.Model):
     PERSONAL_FIELDS = ("id", "title", "status", "apply_method", "deadline", "employer_id")
 
     def for_personal_parts(self):
-        """This job with only the fields its pages' personal parts read: what a page shared
-        with signed-in users keeps of it for them (nelinvoimaa/personal.py), instead of its
-        texts and search words. Any other field is read from the database if asked."""
-        return Job.with_personal_values(self.personal_values(), self._state.db)
+        """What a page shared with signed-in users keeps of this job for its personal parts
+        (nelinvoimaa/personal.py): the fields they read, instead of its texts and search
+        words; from_personal_parts() makes the job again of them."""
+        return self.personal_values(), self._state.db
+
+    @classmethod
+    def from_personal_parts(cls, parts):
+        """The job of for_personal_parts(): any other field is read from the database if
+        asked."""
+        values, db = parts
+        return cls.with_personal_values(values, db)
 
     def personal_values(self):
         return tuple(getattr(self, name) for name in _personal_attnames())

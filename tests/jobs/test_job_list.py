@@ -506,3 +506,23 @@ def test_a_listed_job_made_of_its_kept_fields_behaves_as_one_read_from_the_datab
     with django_assert_num_queries(1):
         assert kept.description == job.description  # not kept: read when asked
     assert kept == job
+
+
+def test_relevance_orders_by_rank_then_publication_then_the_newest():
+    """A search's matches, given the newest first as the database reads them: the title's
+    matches first, among equals the last published, among those the newest; a job never
+    published (None), which no list shows, last among its rank."""
+    from jobs.results import _by_relevance
+
+    rows = [  # (pk, rank, published_at as text, municipality, sector)
+        (9, 0, "2026-05-01 08:00:00+00", 1, 1),
+        (8, 2, "2026-04-01 08:00:00+00", 1, 1),
+        (7, 1, "2026-05-02 08:00:00+00", 1, 1),
+        (6, 2, "2026-04-01 08:00:00+00", 1, 1),
+        (5, 2, "2026-04-03 08:00:00+00", 1, 1),
+        (4, 0, "2026-05-01 08:00:00+00", 1, 1),
+        (3, 1, "2026-05-02 08:00:00.5+00", 1, 1),
+    ]
+    assert _by_relevance(rows) == [5, 8, 6, 3, 7, 9, 4]
+    assert _by_relevance([(2, 1, None, 1, 1), *rows]) == [5, 8, 6, 3, 7, 2, 9, 4]
+    assert _by_relevance([]) == []
