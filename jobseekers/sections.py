@@ -9,7 +9,6 @@ from nelinvoimaa.contributions import Section
 
 from .alerts import with_descriptions
 from .buttons import save_button, save_search_form
-from .forms import frequency_label
 from .models import Alert, Profile, SavedJob, saved_ids, saved_ids_row
 from .planner import recommendations
 
@@ -59,16 +58,9 @@ def save_training_search(request, params):
 
 
 def _alert_form(params, kind, field_id="id_frequency"):
-    """What the form of a new alert (AlertForm) shows (buttons.save_search_form draws it)."""
-    frequency = Alert._meta.get_field("frequency")
-    return {
-        "query": params.urlencode(),
-        "kind": kind,
-        "id": field_id,
-        "label": frequency_label(kind),
-        "choices": frequency.choices,
-        "initial": frequency.get_default(),
-    }
+    """What the form of a new alert (AlertForm) needs of this page (buttons.save_search_form
+    draws it): the search's query, the kind of alert, the id of its frequency's field."""
+    return {"query": params.urlencode(), "kind": kind, "id": field_id}
 
 
 def my_saved_jobs(request):

@@ -10,7 +10,7 @@ from django.template import engines
 from django.test import Client, RequestFactory
 
 from nelinvoimaa.page_cache import cache_public_page
-from tests.conftest import make_application, make_employer, make_job, make_user
+from tests.conftest import make_application, make_employer, make_job, make_staff, make_user
 
 pytestmark = pytest.mark.usefixtures("seeded_transactional_db")
 
@@ -192,3 +192,34 @@ def test_the_shared_list_keeps_of_its_jobs_only_what_their_buttons_read(job, emp
     # Made again for the next view: the saved one is marked, the other offered to be saved.
     page = html(client, "/fi/jobs/")
     assert page.count("Poista tallennetuista") == 1 and page.count("Tallenna työpaikka") == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "sign_out", "save", "alert"),
+    [
+        ("fi", "Kirjaudu ulos", "Tallenna työpaikka", "Tallenna hakuvahti"),
+        ("sv", "Logga ut", "Spara jobbet", "Spara jobbevakningen"),
+        ("en", "Sign out", "Save job", "Save job alert"),
+    ],
+)
+def test_the_menu_buttons_and_alert_form_speak_the_pages_language(
+    job, language, sign_out, save, alert
+):
+    """Their words and addresses are made once per language in each worker: each language's
+    page, asked one after another, gets its own."""
+    client = signed_in(make_user("hakija@example.com"))
+    for other in ("fi", "sv", "en"):
+        html(client, f"/{other}/jobs/")  # every language's parts made in this worker first
+    page = html(client, f"/{language}/jobs/")
+    assert sign_out in page and save in page and alert in page
+    assert f'action="/{language}/accounts/logout/"' in page
+    assert f'action="/{language}/saved/{job.pk}/save/"' in page
+    assert f'action="/{language}/alerts/new/"' in page
+    assert TOKEN.search(page)  # each form with the person's own token (checked above)
+
+
+def test_only_staff_get_the_administration_link_in_their_menu(job):
+    staff = signed_in(make_staff("virkailija@sysma.fi", "781"))
+    assert 'href="/admin/"' in html(staff, "/fi/jobs/")
+    assert 'href="/admin/"' not in html(signed_in(make_user("hakija@example.com")), "/fi/jobs/")
+    assert 'href="/admin/"' in html(staff, job.get_absolute_url())
