@@ -63,12 +63,11 @@ class TransitionError(Exception):
     """The job is not in a state where this can be done (perhaps someone just did it)."""
 
 
-def open_condition(prefix=""):
+def open_condition(prefix="", today=None):
     """The condition for an open job (published, deadline not passed), e.g. with prefix
     "jobs__" to count the open jobs of employers or municipalities."""
-    return Q(
-        **{f"{prefix}status": Job.Status.PUBLISHED, f"{prefix}deadline__gte": timezone.localdate()}
-    )
+    today = today or timezone.localdate()
+    return Q(**{f"{prefix}status": Job.Status.PUBLISHED, f"{prefix}deadline__gte": today})
 
 
 def _attach_named_relations(jobs):
@@ -85,10 +84,10 @@ def _attach_named_relations(jobs):
 class JobQuerySet(ScopedQuerySet):
     organisation = "employer"
 
-    def open(self):
-        """Published jobs whose application deadline has not passed, even before the daily
-        task closes them."""
-        return self.filter(open_condition())
+    def open(self, today=None):
+        """Published jobs whose application deadline has not passed (by `today`, the local
+        date unless given), even before the daily task closes them."""
+        return self.filter(open_condition(today=today))
 
     def public(self):
         """Jobs anyone may open: open, and closed ones (which say they are closed)."""

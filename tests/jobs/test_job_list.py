@@ -526,3 +526,20 @@ def test_relevance_orders_by_rank_then_publication_then_the_newest():
     assert _by_relevance(rows) == [5, 8, 6, 3, 7, 9, 4]
     assert _by_relevance([(2, 1, None, 1, 1), *rows]) == [5, 8, 6, 3, 7, 2, 9, 4]
     assert _by_relevance([]) == []
+
+
+def test_the_open_jobs_of_a_list_follow_the_date(employer, monkeypatch):
+    """The list's open jobs are built once a day in each process: tomorrow a job whose
+    deadline is today is gone, and the day's base of the lists is never evaluated itself
+    (it would keep every open job in memory)."""
+    from django.http import QueryDict
+
+    from jobs.filters import _open_jobs, open_jobs_filter
+
+    today = timezone.localdate()
+    job = make_job(employer, status="published", title="Kokki tänään", deadline=today)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today)
+    assert job in open_jobs_filter(QueryDict()).qs
+    assert _open_jobs(today)._result_cache is None
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today + timedelta(days=1))
+    assert job not in open_jobs_filter(QueryDict()).qs
