@@ -1,22 +1,16 @@
-import functools
-
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from .contributions import links
+from .contributions import links, per_language
 from .models import Page
 from .page_cache import cached_public, public_version
 
 
+@per_language
 def main_navigation():
     """(address, label) of each app's place in the main menu (its `navigation`), in order:
     found once per language, as the addresses never change while the site runs."""
-    return _navigation(get_language())
-
-
-@functools.cache
-def _navigation(language):
     return [(address, str(label)) for address, label in links("navigation")]
 
 

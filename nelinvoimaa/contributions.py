@@ -60,13 +60,14 @@ The attributes an AppConfig may set (each a list):
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, wraps
 from importlib import import_module
 
 from django.apps import apps
 from django.template.defaulttags import CsrfTokenNode
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.module_loading import import_string
+from django.utils.translation import get_language
 
 
 @dataclass
@@ -86,6 +87,22 @@ def csrf_field(context):
     """The hidden CSRF field of a form that a Section's `draw` writes, exactly as the template
     tag {% csrf_token %} writes it (nothing without a token)."""
     return CsrfTokenNode().render(context)
+
+
+def per_language(function):
+    """`function(*args)` made once per process for each language and script prefix (the
+    active ones, on which its translations and reverse()'s addresses depend): for a part of
+    pages that is the same for everyone in a language (a menu, a button's words and address)."""
+
+    @cache
+    def made(language, script_prefix, *args):
+        return function(*args)
+
+    @wraps(function)
+    def in_this_language(*args):
+        return made(get_language(), get_script_prefix(), *args)
+
+    return in_this_language
 
 
 def load(path):

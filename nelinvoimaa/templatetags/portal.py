@@ -5,12 +5,12 @@ from html import escape
 from django import template
 from django.conf import settings
 from django.template.base import token_kwargs
-from django.urls import get_script_prefix, reverse, translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from ..contributions import csrf_field, sections
+from ..contributions import csrf_field, per_language, sections
 from ..page_cache import cached_public, public_version
 from ..personal import NODES
 
@@ -109,14 +109,13 @@ def user_menu(context):
             reverse("account_signup"),
             gettext("Sign up"),
         )
-    head, tail = _signed_in_menu(get_language(), get_script_prefix(), user.is_staff)
+    head, tail = _signed_in_menu(user.is_staff)
     return mark_safe(head + csrf_field(context) + tail)  # noqa: S308 - escaped in the parts
 
 
-@functools.cache
-def _signed_in_menu(language, script_prefix, staff):
-    """A signed-in person's menu in `language` (the active one; with the script prefix, the
-    key of what reverse() gives) around its CSRF field: (head, tail), escaped."""
+@per_language
+def _signed_in_menu(staff):
+    """A signed-in person's menu around its CSRF field: (head, tail), escaped."""
     admin = (
         f'<li><a href="{escape(reverse("admin:index"))}">{escape(gettext("Administration"))}'
         "</a></li>\n"
