@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from nelinvoimaa.admin import SafeDateHierarchy
 from nelinvoimaa.contributions import contributed
-from nelinvoimaa.moderation import ScopedToMunicipalitiesAdmin
+from nelinvoimaa.moderation import ModerationEventAdmin, ScopedToMunicipalitiesAdmin
 
 from .access import DETAIL_RELATED
 from .models import Job, JobEvent, TransitionError
@@ -269,21 +269,8 @@ class JobAdmin(SafeDateHierarchy, ScopedToMunicipalitiesAdmin):
 
 
 @admin.register(JobEvent)
-class JobEventAdmin(admin.ModelAdmin):
+class JobEventAdmin(ModerationEventAdmin):
+    posting = "job"
     list_display = ["created_at", "job", "action", "actor", "reason"]
-    list_filter = ["action"]
     search_fields = ["job__title", "reason"]
     list_select_related = ["job", "actor"]
-
-    def get_queryset(self, request):
-        jobs = Job.objects.for_moderator(request.user)
-        return super().get_queryset(request).filter(job__in=jobs)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.emails import send_templated
-from nelinvoimaa.moderation import ScopedQuerySet
+from nelinvoimaa.moderation import ModerationEvent, ScopedQuerySet
 
 from .search import derive_search_fields, refresh_search_vectors, store_vectors
 
@@ -610,7 +610,7 @@ def _personal_attnames():
     return tuple(f.attname for f in Job._meta.concrete_fields if f.attname in Job.PERSONAL_FIELDS)
 
 
-class JobEvent(models.Model):
+class JobEvent(ModerationEvent):
     """The moderation trail: who did what to a job, when and why."""
 
     class Action(models.TextChoices):
@@ -629,24 +629,10 @@ class JobEvent(models.Model):
     )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     status = models.CharField(_("status after"), max_length=20, choices=Job.Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    reason = models.TextField(_("reason"), blank=True)
-    created_at = models.DateTimeField(_("time"), default=timezone.now)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(ModerationEvent.Meta):
         verbose_name = _("job event")
         verbose_name_plural = _("job events")
-
-    def __str__(self):
-        return f"{self.get_action_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
 
 
 # Migration 0004 created the applications here and names these two; the live ones are in

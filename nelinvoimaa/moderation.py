@@ -1,7 +1,11 @@
 """Building blocks for municipal staff: each sees only their municipalities."""
 
+from django.conf import settings
 from django.contrib import admin
+from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .page_cache import PublicQuerySet
 
@@ -62,3 +66,52 @@ class ScopedToMunicipalitiesAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+class ModerationEvent(models.Model):
+    """A step of a posting's moderation trail (a job's, a training's): who did what, when and
+    why. A subclass adds the posting, its `Action` choices and the status after the step."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        # In the site's time, as the admin shows the same event's time beside it.
+        return f"{self.get_action_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
+
+
+class ModerationEventAdmin(admin.ModelAdmin):
+    """A moderation trail, read only: the events of the postings the staff member moderates.
+    `posting` names the event's field that holds its posting."""
+
+    posting = None
+    list_filter = ["action"]
+
+    def get_queryset(self, request):
+        postings = self.model._meta.get_field(self.posting).related_model.objects
+        return (
+            super()
+            .get_queryset(request)
+            .filter(**{f"{self.posting}__in": postings.for_moderator(request.user)})
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

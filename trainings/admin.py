@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
 from nelinvoimaa.admin import SafeDateHierarchy
-from nelinvoimaa.moderation import ScopedToMunicipalitiesAdmin
+from nelinvoimaa.moderation import ModerationEventAdmin, ScopedToMunicipalitiesAdmin
 
 from .models import Demand, Training, TrainingEvent, TrainingSession, TransitionError
 
@@ -159,23 +159,11 @@ class TrainingAdmin(SafeDateHierarchy, ScopedToMunicipalitiesAdmin):
 
 
 @admin.register(TrainingEvent)
-class TrainingEventAdmin(admin.ModelAdmin):
+class TrainingEventAdmin(ModerationEventAdmin):
+    posting = "training"
     list_display = ["created_at", "training", "action", "actor", "reason"]
-    list_filter = ["action"]
+    search_fields = ["training__title", "reason"]
     list_select_related = ["training", "actor"]
-
-    def get_queryset(self, request):
-        trainings = Training.objects.for_moderator(request.user)
-        return super().get_queryset(request).filter(training__in=trainings)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Demand)

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.emails import send_templated
-from nelinvoimaa.moderation import ScopedQuerySet
+from nelinvoimaa.moderation import ModerationEvent, ScopedQuerySet
 from nelinvoimaa.page_cache import PublicQuerySet
 
 from .search import training_terms
@@ -463,7 +463,7 @@ class Training(models.Model):
             )
 
 
-class TrainingEvent(models.Model):
+class TrainingEvent(ModerationEvent):
     """The moderation trail of a training."""
 
     class Action(models.TextChoices):
@@ -482,24 +482,10 @@ class TrainingEvent(models.Model):
     )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     status = models.CharField(_("status after"), max_length=20, choices=Training.Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    reason = models.TextField(_("reason"), blank=True)
-    created_at = models.DateTimeField(_("time"), default=timezone.now)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(ModerationEvent.Meta):
         verbose_name = _("training event")
         verbose_name_plural = _("training events")
-
-    def __str__(self):
-        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class TrainingSession(models.Model):

@@ -174,3 +174,24 @@ def test_a_superuser_edits_sessions_in_the_admin_and_the_dates_follow(
     page = admin.get(f"/admin/trainings/training/{sysma_training.pk}/change/")
     assert page.status_code == 200
     assert session.place in page.content.decode()
+
+
+def test_a_moderator_reads_only_their_municipalitys_training_events(
+    client, sysma_moderator_in_group, sysma_training, hartola_training
+):
+    assert sysma_training.events.exists() and hartola_training.events.exists()
+    client.force_login(sysma_moderator_in_group)
+    html = client.get("/admin/trainings/trainingevent/").content.decode()
+    assert "Sysmän kurssi" in html and "Hartolan kurssi" not in html
+    found = client.get("/admin/trainings/trainingevent/", {"q": "Sysmän"}).content.decode()
+    assert "Sysmän kurssi" in found
+    event = hartola_training.events.first()
+    response = client.get(f"/admin/trainings/trainingevent/{event.pk}/change/", follow=True)
+    assert "Hartolan kurssi" not in response.content.decode()
+
+
+def test_training_event_times_are_local(sysma_training):
+    from django.utils import timezone
+
+    event = sysma_training.events.first()
+    assert f"{timezone.localtime(event.created_at):%H:%M}" in str(event)
