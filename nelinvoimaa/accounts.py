@@ -9,6 +9,7 @@ from allauth.core import context as allauth_context
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -49,6 +50,19 @@ def _with_next(url, next_url):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email):
+        # Django's form field takes 320 characters, the address columns 254: allauth would cut
+        # a longer one to an address nobody reads (or PostgreSQL refuse it) rather than say so.
+        # Signing up, adding and changing an address all ask this.
+        limit = get_user_model()._meta.get_field("email").max_length
+        if len(email) > limit:
+            raise ValidationError(
+                _("An e-mail address can be at most %(limit)d characters long."),
+                code="max_length",
+                params={"limit": limit},
+            )
+        return super().clean_email(email)
+
     def get_login_redirect_url(self, request):
         return request.session.pop(SIGNUP_NEXT, None) or super().get_login_redirect_url(request)
 

@@ -263,3 +263,29 @@ def test_a_hostile_next_never_reaches_the_link_or_the_redirect(
     forged = f"{link}?{urlencode({'next': hostile})}"
     response = Client().post(forged, {"next": hostile})
     assert response["Location"] == "/fi/accounts/login/"
+
+
+LONG_ADDRESS = "a" * 300 + "@example.com"  # within the form field's 320, beyond the 254 kept
+
+
+def test_a_too_long_address_is_refused_with_a_message_not_cut(
+    client, db, django_capture_on_commit_callbacks
+):
+    response = sign_up(client, django_capture_on_commit_callbacks, email=LONG_ADDRESS)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "enintään 254 merkkiä" in html
+    assert "Uusi Käyttäjä" in html  # what was typed stays in the form
+    assert not User.objects.exists() and not EmailAddress.objects.exists()
+    assert not mail.outbox
+
+
+def test_a_too_long_address_cannot_be_added_to_an_account(client, db):
+    user = make_user("vanha@example.com")
+    client.force_login(user)
+    response = client.post(
+        "/sv/accounts/email/", {"action_add": "", "email": LONG_ADDRESS}, follow=True
+    )
+    assert response.status_code == 200
+    assert "högst 254 tecken" in response.content.decode()
+    assert not EmailAddress.objects.filter(email__startswith="aaaa").exists()
