@@ -417,38 +417,61 @@ def place_of(word, places):
     return None
 
 
-def vocabulary():
-    """The words of the newest open jobs' titles, by their forms: what a suggestion can be.
-    Kept for as long as the public pages are (page_cache's generation)."""
-    from .models import Job
+# A word typed without its diacritics ("mokki", "kesatyo") is the site's word that has them.
+FOLDED = str.maketrans("äöå", "aoa")
 
+
+def vocabulary(name, rows):
+    """What a suggestion can be: of each of `rows()`, (title, stored terms), the title's words
+    as typed and its terms (base forms, the parts of compounds: "kuljettaja" of
+    "Kuorma-autonkuljettaja"), as (sorted words, {word without diacritics: word}). Kept per
+    `name` for as long as the public pages are (page_cache's generation)."""
     pages = caches["pages"]
-    key = f"search-vocabulary:{generation()}"
+    key = f"search-vocabulary:{name}:{generation()}"
     found = pages.get(key)
     if found is None:
-        titles = Job.objects.open().order_by("-published_at").values_list("title", flat=True)
-        found = sorted({word for title in titles[:VOCABULARY_JOBS] for word in words(title)})
+        known = set()
+        for title, stored in rows():
+            known.update(words(title))
+            known.update(stored.split())
+        ordered = sorted(known)
+        folded = {}
+        for word in ordered:
+            folded.setdefault(word.translate(FOLDED), word)
+        found = (ordered, folded)
         pages.set(key, found, 3600)
     return found
 
 
-def suggestion(query):
-    """The query with each word the site does not have replaced by the closest one it has,
-    or None when there is nothing closer to offer."""
+def job_vocabulary():
+    """The words of the newest open jobs' titles (vocabulary())."""
+    from .models import Job
+
+    jobs = Job.objects.open().order_by("-published_at")
+    return vocabulary("jobs", lambda: jobs.values_list("title", "search_title")[:VOCABULARY_JOBS])
+
+
+def suggestion(query, known, finds=None):
+    """The query with each word the site does not have (nor its base form) replaced by the
+    closest one it has, of `known` (vocabulary()); None when there is nothing closer to offer,
+    or when `finds(suggested query)` says that it would find nothing either."""
     query_words = terms(query)
     if len(query_words) > MAX_SUGGESTED_WORDS:
         return None  # bounded work for a search that found nothing (it has no page cache)
-    known = vocabulary()
-    known_set = set(known)
+    ordered, folded = known
+    known_set = set(ordered)
     changed, suggested = False, []
     for word in query_words:
-        if word in known_set:
-            suggested.append(word)
+        prefixes, exact = query_word(word)
+        if word in known_set or known_set.intersection(prefixes, exact):
+            suggested.append(word)  # a form of a word the site has: not a typo
             continue
-        close = (
-            difflib.get_close_matches(word, known, n=1, cutoff=0.75) if 3 <= len(word) <= 20 else []
-        )
-        if close:
-            changed = True
-        suggested.append(close[0] if close else word)
-    return " ".join(suggested) if changed else None
+        close = folded.get(word.translate(FOLDED))
+        if close is None and 3 <= len(word) <= 20:
+            close = next(iter(difflib.get_close_matches(word, ordered, n=1, cutoff=0.75)), None)
+        changed = changed or close is not None
+        suggested.append(close or word)
+    better = " ".join(suggested)
+    if not changed or (finds is not None and not finds(better)):
+        return None
+    return better

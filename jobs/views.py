@@ -22,7 +22,7 @@ from .filters import LIST_RELATED, open_jobs_filter, reference_choices
 from .forms import CloseForm, JobForm
 from .models import Job, TransitionError
 from .results import FACETS, count_matches, job_page
-from .search import suggestion
+from .search import job_vocabulary, suggestion
 from .structured_data import as_script_content, job_posting
 from .viewer import read_list_with_user, read_with_user
 
@@ -183,7 +183,7 @@ def job_list(request):
             # Active filters besides the words: the count on the "Filter (n)" disclosure.
             "filter_count": len(chips) - bool(understood.get("q")),
             "feed_query": feed_query.urlencode(),
-            "suggestion": suggested_query(understood) if not counts.total else None,
+            "suggestion": suggested_query(understood, reference) if not counts.total else None,
         },
     )
 
@@ -202,16 +202,21 @@ def counted_query(data):
     )
 
 
-def suggested_query(understood):
+def suggested_query(understood, reference):
     """(words, query string) of a search with the closest words the site has, when the
-    search found nothing; None when there is nothing to suggest."""
+    search found nothing; None when there is nothing to suggest that would find something."""
     words = understood.get("q", "")
-    better = suggestion(words) if words else None
+    query = understood.copy()
+    query.pop("page", None)
+
+    def finds(better):
+        query["q"] = better
+        return open_jobs_filter(query, reference).qs.exists()
+
+    better = suggestion(words, job_vocabulary(), finds) if words else None
     if not better:
         return None
-    query = understood.copy()
     query["q"] = better
-    query.pop("page", None)
     return better, query.urlencode()
 
 

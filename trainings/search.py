@@ -3,7 +3,7 @@ sectors and description are stored on it (nelinvoimaa/words.py makes them) and m
 the jobs' stored terms are on SQLite (jobs/search.py), the same way on both databases. A
 few hundred trainings need no full-text index."""
 
-from jobs.search import matching, searched_words, spaced
+from jobs.search import matching, searched_words, spaced, vocabulary
 from nelinvoimaa.words import text_terms
 
 MAX_TEXT_WORDS = 2000
@@ -45,3 +45,12 @@ def search(queryset, query):
     if not query_words:
         return queryset
     return queryset.filter(matching("search_words", query_words, on_postgresql=False))
+
+
+def training_vocabulary():
+    """The words of the upcoming trainings (jobs.search.vocabulary): their titles, and the
+    stored terms of the whole training, as a few hundred trainings have few."""
+    from .models import Training  # the model calls this module as it saves
+
+    trainings = Training.objects.upcoming()
+    return vocabulary("trainings", lambda: trainings.values_list("title", "search_words"))

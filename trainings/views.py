@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from employers.access import member_employer_or_404
 from jobs.models import Job
+from jobs.search import suggestion
 from jobs.structured_data import as_script_content
 from nelinvoimaa.contributions import sections
 from nelinvoimaa.page_cache import cache_public_page
@@ -22,6 +23,7 @@ from .demand import summary
 from .filters import upcoming_filter
 from .forms import DemandForm, EnrolForm, MarkForm, SessionFormSet, TrainingForm
 from .models import CalendarFeed, Demand, Enrolment, EnrolmentError, Training, TransitionError
+from .search import training_vocabulary
 from .structured_data import course
 
 PAGE_SIZE = 20
@@ -42,9 +44,29 @@ def training_list(request):
             "filter": training_filter,
             "page": page,
             "feed_query": feed_query.urlencode(),
+            "suggestion": None if page.object_list else suggested_query(feed_query),
             "list_sections": sections("training_list_sections", request, request.GET),
         },
     )
+
+
+def suggested_query(query):
+    """(words, query string) of a search that found nothing with the closest words the
+    trainings have, when that finds some; None otherwise."""
+    words = query.get("q", "")
+    if not words:
+        return None
+    query = query.copy()
+
+    def finds(better):
+        query["q"] = better
+        return upcoming_filter(query).qs.exists()
+
+    better = suggestion(words, training_vocabulary(), finds)
+    if not better:
+        return None
+    query["q"] = better
+    return better, query.urlencode()
 
 
 def _visible_training_or_404(request, training_id):

@@ -158,6 +158,27 @@ def test_a_search_that_finds_nothing_suggests_the_sites_words(client, jobs):
     assert found(client, "lähihoitaja") == ["Lähihoitaja"]
 
 
+@pytest.mark.parametrize(
+    "typed, suggested, finds",
+    [
+        ("kuljetaja", "kuljettaja", DRIVERS),  # the part of compounds the titles have
+        ("kesatyo", "kesätyö", SUMMER),  # typed without the dots
+        ("lähihoitja yöhön", None, set()),  # the Lähihoitaja job is not "yöhön"
+    ],
+)
+def test_a_suggestion_is_a_word_the_site_has_and_finds_jobs(client, jobs, typed, suggested, finds):
+    html = client.get("/fi/jobs/", {"q": typed}).content.decode()
+    link = re.search(r'Tarkoititko <a href="(/fi/jobs/\?[^"]+)">“([^”]+)”</a>', html)
+    if suggested is None:
+        assert link is None
+        return
+    assert link and link.group(2) == suggested
+    followed = client.get(link.group(1).replace("&amp;", "&")).content.decode()
+    assert finds <= {
+        title for title in Job.objects.values_list("title", flat=True) if f">{title}<" in followed
+    }
+
+
 def test_saving_a_job_stores_its_terms_for_both_databases(jobs):
     job = Job.objects.get(title="Kesätyöntekijä lomakylään")
     assert " kesätyö " in job.search_title and " kesä " in job.search_title

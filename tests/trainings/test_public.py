@@ -87,6 +87,34 @@ def test_search_and_filters(client, catalogue, query, expected):
     assert sorted(titles(client.get(f"/fi/trainings/?{query}"))) == expected
 
 
+@pytest.mark.parametrize(
+    "typed, suggested, found",
+    [
+        ("hygienapassi", "hygieniapassi", "Hygieniapassi"),  # a letter missing
+        ("metsakone", "metsäkone", "Metsäkoneenkuljettajan kurssi"),  # typed without ä
+        ("lähihoitja", "lähihoitaja", "Lähellä lähihoitajaksi"),
+    ],
+)
+def test_a_search_that_finds_nothing_suggests_words_the_trainings_have(
+    client, catalogue, typed, suggested, found
+):
+    html = client.get("/fi/trainings/", {"q": typed}).content.decode()
+    assert not titles_in(html)
+    link = re.search(r'Tarkoititko <a href="(/fi/trainings/\?[^"]+)">“([^”]+)”</a>', html)
+    assert link and link.group(2) == suggested
+    assert found in titles(client.get(link.group(1).replace("&amp;", "&")))
+
+
+def test_no_suggestion_that_would_find_nothing_either(client, catalogue):
+    # "lähihoitaja metsäkone" would find no training either
+    html = client.get("/fi/trainings/", {"q": "lähihoitja metsäkone"}).content.decode()
+    assert "Tarkoititko" not in html
+
+
+def titles_in(html):
+    return re.findall(r'<h3><a href="/\w\w/trainings/\d+/', html)
+
+
 def test_month_and_places_left_filters(client, catalogue, student):
     make_enrolment(catalogue["nurse"], student)
     month = (timezone.localdate() + timedelta(days=40)).month
