@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.ids import understood_ids, with_understood_ids
 from nelinvoimaa.models import Municipality, Sector
+from nelinvoimaa.words import typed_query
 
 from .models import EmploymentType, Job
 from .search import place_of, search, searched_words
@@ -249,7 +250,7 @@ def _understood(data):
         if data.get(name) not in {key for key, _label in choices}:
             clean.pop(name, None)
     if "q" in data:
-        clean["q"] = data.get("q", "")[:200]
+        clean["q"] = typed_query(data.get("q", ""))
     return clean
 
 

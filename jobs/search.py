@@ -30,11 +30,11 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from nelinvoimaa.page_cache import generation, invalidate
-from nelinvoimaa.words import query_word, text_terms, words
+from nelinvoimaa.words import MAX_QUERY, query_word, text_terms, words
 
 from .lexemes import ID_BUCKET, Plan
 
-MAX_QUERY_LENGTH = 200
+MAX_QUERY_LENGTH = MAX_QUERY
 MAX_TERMS = 8
 MAX_POSITION = 16383  # PostgreSQL's largest position in a tsvector
 VOCABULARY_JOBS = 1000  # suggestions come from the titles of the newest open jobs

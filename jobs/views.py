@@ -77,7 +77,7 @@ def filter_controls(form, params):
         ]
 
     return {
-        "q": params.get("q", "")[:200],
+        "q": params.get("q", ""),  # typed_query() made it fit to show again
         "groups": checkbox_groups(
             (name, form.fields[name].label, options(name))
             for name in ("municipality", "sector", "employment_type", "month")

@@ -30,6 +30,17 @@ def is_term(term):
     return bool(term) and WORD.fullmatch(term) is not None
 
 
+# Control characters: a NUL, which an HTML page may not hold, or a line break pasted in.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MAX_QUERY = 200  # characters of a search box: its maxlength, and what a search reads
+
+
+def typed_query(text):
+    """A search box's text as it is searched and shown again: control characters as spaces,
+    at most MAX_QUERY characters."""
+    return CONTROL.sub(" ", (text or "")[:MAX_QUERY])
+
+
 def words(text):
     """The words of a text: composed (NFC: text pasted from a PDF may come decomposed),
     lower-cased before it is split ("İ" lower-cases to two characters), at most MAX_WORD long."""

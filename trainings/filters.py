@@ -6,6 +6,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.models import Municipality, Sector
+from nelinvoimaa.words import typed_query
 
 from .models import Format, Kind, Training, TrainingSession
 from .search import search
@@ -66,7 +67,7 @@ class TrainingFilter(django_filters.FilterSet):
         (the training alerts' sending)."""
         if data is not None and "q" in data:
             data = data.copy()
-            data["q"] = data.get("q", "")[:200]
+            data["q"] = typed_query(data.get("q", ""))
         super().__init__(data, *args, **kwargs)
         sectors, municipalities = reference or reference_choices()
         self.filters["sector"].extra["choices"] = sectors

@@ -266,3 +266,16 @@ def test_a_description_is_at_most_ten_thousand_characters_and_its_analysis_is_bo
     many = " ".join(f"sana{n}" for n in range(MAX_TEXT_WORDS + 500))
     assert len(text_terms(many, "fi", limit=MAX_TEXT_WORDS)) <= 2 * MAX_TEXT_WORDS
     assert "sana2400" not in text_terms(many, "fi", limit=MAX_TEXT_WORDS)
+
+
+@pytest.mark.parametrize("path", ["/fi/jobs/", "/fi/trainings/"])
+def test_a_control_character_typed_is_not_written_into_the_page(client, jobs, path):
+    """A NUL may not stand in an HTML page (the validator refuses it): searched and shown
+    again as a space, the rest of the words still searched."""
+    response = client.get(path, {"q": "kokki\x00\x1b"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "\x00" not in html and "\x1b" not in html
+    assert 'value="kokki  "' in html or 'value="kokki"' in html
+    if path == "/fi/jobs/":
+        assert ">Kokki kesäsesongiksi<" in html
