@@ -78,6 +78,18 @@ def test_markdown_keeps_what_staff_mean():
     assert "<li>yksi</li>" in html
 
 
+@pytest.mark.parametrize(
+    "text, levels",
+    [
+        ("### Kesä\n\nx\n\n### Syksy", ["h2", "h2"]),  # a story written with ### alone
+        ("## A\n\n#### B\n\n## C", ["h2", "h3", "h2"]),  # no level skipped below
+        ("# A\n\n## B\n\n### C\n\n#### D\n\n##### E", ["h2", "h3", "h4", "h4", "h4"]),
+    ],
+)
+def test_a_storys_headings_follow_its_title_without_a_gap(text, levels):
+    assert [tag for tag, _attrs in parsed(render(text)) if tag[0] == "h"] == levels
+
+
 def test_the_list_shows_published_stories_only(client, django_assert_num_queries):
     make_story("Julkaistu")
     make_story("Luonnos", published=False)
