@@ -33,8 +33,9 @@ migrate: install
 seed: migrate
 	$(MANAGE) seed_demo
 
+# Links in pages and e-mails (SITE_URL) point at the port served, unless SITE_URL is set.
 run: messages seed
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

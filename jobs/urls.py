@@ -13,6 +13,8 @@ urlpatterns = [
     path("<id:job_id>/submit/", views.submit, name="submit"),
     path("<id:job_id>/close/", views.close, name="close"),
     path("<id:job_id>/post-again/", views.post_again, name="post_again"),
+    # Its address without the slug (typed, or cut short in a message): to its page.
+    path("<id:job_id>/", views.detail, {"slug": ""}, name="short"),
     # Last: the words above are never a job's slug (see Job.slug).
     path("<id:job_id>/<slug:slug>/", views.detail, name="detail"),
 ]

@@ -25,6 +25,8 @@ urlpatterns = [
     path("<id:training_id>/enrolees/", views.enrolees, name="enrolees"),
     path("<id:training_id>/enrolees.csv", views.enrolees_csv, name="enrolees_csv"),
     path("<id:training_id>/enrolees/<id:enrolment_id>/mark/", views.mark, name="mark"),
+    # Its address without the slug (typed, or cut short in a message): to its page.
+    path("<id:training_id>/", views.detail, {"slug": ""}, name="short"),
     # Last: the words above are never a training's slug (see Training.slug).
     path("<id:training_id>/<slug:slug>/", views.detail, name="detail"),
 ]

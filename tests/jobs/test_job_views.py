@@ -41,7 +41,12 @@ def test_a_posting_in_english_is_marked_as_english_on_the_finnish_pages(client, 
     client.force_login(owner)
     client.post(
         f"/fi/employers/{employer.slug}/jobs/new/",
-        job_form(title="Summer cook", description="Lunch and à la carte.", language="en"),
+        job_form(
+            title="Summer cook",
+            description="Lunch and à la carte.",
+            language="en",
+            languages="English; Finnish is a plus",
+        ),
     )
     job = Job.objects.get()
     assert job.language == "en"
@@ -50,6 +55,7 @@ def test_a_posting_in_english_is_marked_as_english_on_the_finnish_pages(client, 
     html = client.get(job.get_absolute_url()).content.decode()
     assert '<h1 lang="en">Summer cook</h1>' in html
     assert '<div class="prose" lang="en"><p>Lunch and à la carte.</p></div>' in html
+    assert '<span lang="en">English; Finnish is a plus</span>' in html
     client.logout()
     assert 'lang="en">Summer cook</a>' in client.get("/fi/jobs/").content.decode()
 
@@ -235,6 +241,15 @@ def test_the_job_page_redirects_to_its_canonical_slug(client, employer):
     job = make_job(employer, status="published", title="Kokki")
     response = client.get(f"/fi/jobs/{job.pk}/vanha-otsikko/")
     assert response.status_code == 301 and response["Location"] == f"/fi/jobs/{job.pk}/kokki/"
+
+
+def test_a_job_address_without_its_slug_leads_to_the_page_but_not_a_drafts(client, employer):
+    job = make_job(employer, status="published", title="Kokki")
+    response = client.get(f"/sv/jobs/{job.pk}/")
+    assert response.status_code == 301 and response["Location"] == f"/sv/jobs/{job.pk}/kokki/"
+    draft = make_job(employer, status="draft", title="Salainen luonnos")
+    assert client.get(f"/fi/jobs/{draft.pk}/").status_code == 404
+    assert client.get("/fi/jobs/999999/").status_code == 404
 
 
 def test_a_job_titled_like_a_tool_keeps_a_distinct_address(client, employer):

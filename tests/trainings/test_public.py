@@ -192,6 +192,14 @@ def test_an_old_slug_redirects(client, catalogue):
     assert response["Location"] == training.get_absolute_url()
 
 
+def test_an_address_without_the_slug_redirects_but_not_to_a_draft(client, catalogue):
+    training = catalogue["nurse"]
+    response = client.get(f"/fi/trainings/{training.pk}/")
+    assert response.status_code == 301
+    assert response["Location"] == training.get_absolute_url()
+    assert client.get(f"/fi/trainings/{catalogue['draft'].pk}/").status_code == 404
+
+
 def test_the_calendar_file_parses_in_helsinki_time(client, catalogue):
     training = catalogue["hygiene"]
     response = client.get(f"/fi/trainings/{training.pk}.ics")
