@@ -18,7 +18,8 @@ and only requests without a session or messages are served from the cache.
 A signed-in user never gets a page rendered for someone else. Views marked
 `cache_public_page(signed_in=True)` (the job list and the job page) give them the page's shared
 render, made once per public version like a visitor's page, with its `{% personal %}` blocks
-rendered for each request (nelinvoimaa/personal.py).
+rendered for each request (nelinvoimaa/personal.py); a page asked for the first time in a
+version (most searches are typed once) is rendered for its person alone.
 """
 
 import hashlib
@@ -235,6 +236,13 @@ def _shared_page(view, request, args, kwargs, before_personal=None):
     key = _page_key("shared:", request)
     hit = pages.get(key)
     if hit is None:
+        if pages.add(key + ":asked", True, PAGE_SECONDS):
+            # Asked for the first time in this version (most searches are typed once): made
+            # for this person alone, which costs less than a shared render and its filling.
+            # Asked again, it is worth sharing.
+            if before_personal is not None:
+                before_personal(request, *args, **kwargs)
+            return view(request, *args, **kwargs)
         hit = _shared_render(view, request, args, kwargs)
         if hit is None:  # not a page everyone sees (a draft, a redirect): the user's own
             return view(request, *args, **kwargs)

@@ -91,8 +91,9 @@ def test_the_list_marks_the_persons_own_saved_jobs(job, employer):
 
 def test_a_signed_in_request_renders_only_its_personal_parts(job, django_assert_num_queries):
     client = signed_in(make_user("hakija@example.com"))
-    html(client, job.get_absolute_url())
-    html(client, "/fi/jobs/")
+    for _asked in range(2):  # the second asking renders the page to share (test below)
+        html(client, job.get_absolute_url())
+        html(client, "/fi/jobs/")
     # The session (the tests' cache does not keep it), then the user and what they have to
     # do with the job (member, saved, applied) in one query.
     with django_assert_num_queries(2):
@@ -100,6 +101,29 @@ def test_a_signed_in_request_renders_only_its_personal_parts(job, django_assert_
     # The session, then the user and the jobs they saved in one query.
     with django_assert_num_queries(2):
         assert "Kokki kesäksi" in html(client, "/fi/jobs/")
+
+
+def test_a_page_asked_once_is_made_for_its_person_and_shared_when_asked_again(job, employer):
+    """Most searches are typed once: the first asking of a page in a version is rendered for
+    its person alone, which costs less than rendering it to share and filling it in; the
+    second renders it to share. Either way each person gets their own menu and buttons."""
+    from django.core.cache import caches
+
+    pages = caches["pages"]
+
+    def shared():
+        return [k for k in pages._cache if ":shared:" in k and not k.endswith(":asked")]
+
+    first, second = make_user("eka@example.com"), make_user("toka@example.com")
+    first.saved_jobs.create(job=job)
+    page = html(signed_in(first), "/fi/jobs/?q=kokki")
+    assert not shared()
+    assert page.count("Poista tallennetuista") == 1
+    page = html(signed_in(second), "/fi/jobs/?q=kokki")
+    assert len(shared()) == 1
+    assert page.count("Poista tallennetuista") == 0 and page.count("Tallenna työpaikka") == 1
+    page = html(signed_in(first), "/fi/jobs/?q=kokki")  # from the shared render
+    assert page.count("Poista tallennetuista") == 1 and page.count("Tallenna työpaikka") == 0
 
 
 def test_a_change_shows_on_the_next_signed_in_request(job, owner):
@@ -174,9 +198,14 @@ def test_the_shared_list_keeps_of_its_jobs_only_what_their_buttons_read(job, emp
     saver.saved_jobs.create(job=second)
     client = signed_in(saver)
     html(client, "/fi/jobs/")
+    html(client, "/fi/jobs/")
     pages = caches["pages"]
     # The cache's own keys are ":1:" (its version) and the page's.
-    shared = [key.removeprefix(":1:") for key in pages._cache if ":shared:" in key]
+    shared = [
+        key.removeprefix(":1:")
+        for key in pages._cache
+        if ":shared:" in key and not key.endswith(":asked")
+    ]
     assert len(shared) == 1
     _chunks, slots, _content_type = pages.get(shared[0])
 
