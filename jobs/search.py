@@ -20,6 +20,8 @@ suggests the closest words the site has.
 
 import difflib
 import re
+from collections import Counter
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.cache import caches
@@ -419,32 +421,48 @@ def place_of(word, places):
 
 # A word typed without its diacritics ("mokki", "kesatyo") is the site's word that has them.
 FOLDED = str.maketrans("äöå", "aoa")
+VOCABULARY_TERMS = 5000  # the commonest stored terms a suggestion may be, besides title words
+TITLE_WORD_BONUS = 0.05  # how much closer a term must be to be offered before a title word
+
+
+class Vocabulary(NamedTuple):
+    """What a suggestion can be (vocabulary()). `words`: the titles' words as typed, real
+    words, tried first; `terms`: the commonest of the stored terms (base forms, the parts of
+    compounds: "kuljettaja" of "Kuorma-autonkuljettaja"), tried when no title word is close;
+    `folded`: each of them without diacritics, to the word; `known`: every word and term, by
+    which a word typed in another form ("kokiksi") is no typo."""
+
+    words: list
+    terms: list
+    folded: dict
+    known: frozenset
 
 
 def vocabulary(name, rows):
-    """What a suggestion can be: of each of `rows()`, (title, stored terms), the title's words
-    as typed and its terms (base forms, the parts of compounds: "kuljettaja" of
-    "Kuorma-autonkuljettaja"), as (sorted words, {word without diacritics: word}). Kept per
-    `name` for as long as the public pages are (page_cache's generation)."""
+    """The Vocabulary of `rows()`, (title, stored terms) pairs: kept per `name` for as long as
+    the public pages are (page_cache's generation)."""
     pages = caches["pages"]
     key = f"search-vocabulary:{name}:{generation()}"
     found = pages.get(key)
     if found is None:
-        known = set()
+        title_words, counts = set(), Counter()
         for title, stored in rows():
-            known.update(words(title))
-            known.update(stored.split())
-        ordered = sorted(known)
+            title_words.update(words(title))
+            counts.update(set(stored.split()))
+        terms_ = sorted(
+            term for term, _n in counts.most_common(VOCABULARY_TERMS) if term not in title_words
+        )
+        ordered = sorted(title_words)
         folded = {}
-        for word in ordered:
+        for word in [*ordered, *terms_]:  # a title word before a term of the same letters
             folded.setdefault(word.translate(FOLDED), word)
-        found = (ordered, folded)
+        found = Vocabulary(ordered, terms_, folded, frozenset(title_words | set(counts)))
         pages.set(key, found, 3600)
     return found
 
 
 def job_vocabulary():
-    """The words of the newest open jobs' titles (vocabulary())."""
+    """The words of the newest open jobs' titles and their terms (vocabulary())."""
     from .models import Job
 
     jobs = Job.objects.open().order_by("-published_at")
@@ -453,25 +471,35 @@ def job_vocabulary():
 
 def suggestion(query, known, finds=None):
     """The query with each word the site does not have (nor its base form) replaced by the
-    closest one it has, of `known` (vocabulary()); None when there is nothing closer to offer,
+    closest one it has, of `known` (a Vocabulary); None when there is nothing closer to offer,
     or when `finds(suggested query)` says that it would find nothing either."""
     query_words = terms(query)
     if len(query_words) > MAX_SUGGESTED_WORDS:
         return None  # bounded work for a search that found nothing (it has no page cache)
-    ordered, folded = known
-    known_set = set(ordered)
     changed, suggested = False, []
     for word in query_words:
         prefixes, exact = query_word(word)
-        if word in known_set or known_set.intersection(prefixes, exact):
+        if word in known.known or not known.known.isdisjoint((*prefixes, *exact)):
             suggested.append(word)  # a form of a word the site has: not a typo
             continue
-        close = folded.get(word.translate(FOLDED))
-        if close is None and 3 <= len(word) <= 20:
-            close = next(iter(difflib.get_close_matches(word, ordered, n=1, cutoff=0.75)), None)
+        close = known.folded.get(word.translate(FOLDED)) or _closest(word, known)
         changed = changed or close is not None
         suggested.append(close or word)
     better = " ".join(suggested)
     if not changed or (finds is not None and not finds(better)):
         return None
     return better
+
+
+def _closest(word, known):
+    """The word or term closest to `word`, if any is close enough: a title's word (a real
+    word) unless a term is clearly closer ("lähihoitja": the term "lähihoitaja" rather than
+    the title's "lähihoitajaksi"; "kesätyötekiä": the title's "kesätyöntekijä" rather than
+    the join "kesätyötekijä")."""
+    if not 3 <= len(word) <= 20:
+        return None
+    best = (0.0, None)
+    for bonus, candidates in ((TITLE_WORD_BONUS, known.words), (0.0, known.terms)):
+        for close in difflib.get_close_matches(word, candidates, n=1, cutoff=0.75):
+            best = max(best, (difflib.SequenceMatcher(None, word, close).ratio() + bonus, close))
+    return best[1]

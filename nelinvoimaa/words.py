@@ -30,8 +30,13 @@ def is_term(term):
     return bool(term) and WORD.fullmatch(term) is not None
 
 
-# Control characters: a NUL, which an HTML page may not hold, or a line break pasted in.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Control characters (a NUL, a line break pasted in) and Unicode's noncharacters: none may
+# stand in an HTML page.
+CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+    + "]"
+)
 MAX_QUERY = 200  # characters of a search box: its maxlength, and what a search reads
 
 

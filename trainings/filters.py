@@ -69,7 +69,8 @@ class TrainingFilter(django_filters.FilterSet):
             data = data.copy()
             data["q"] = typed_query(data.get("q", ""))
         super().__init__(data, *args, **kwargs)
-        sectors, municipalities = reference or reference_choices()
+        self.reference = reference or reference_choices()
+        sectors, municipalities = self.reference
         self.filters["sector"].extra["choices"] = sectors
         self.filters["municipality"].extra["choices"] = municipalities
 
@@ -116,6 +117,8 @@ def reference_choices():
 LIST_RELATED = ["provider", "municipality"]
 
 
-def upcoming_filter(params):
+def upcoming_filter(params, reference=None):
     queryset = Training.objects.upcoming().with_seats().select_related(*LIST_RELATED)
-    return TrainingFilter(params or None, queryset=queryset.order_by("starts_at", "pk"))
+    return TrainingFilter(
+        params or None, queryset=queryset.order_by("starts_at", "pk"), reference=reference
+    )

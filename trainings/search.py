@@ -48,8 +48,8 @@ def search(queryset, query):
 
 
 def training_vocabulary():
-    """The words of the upcoming trainings (jobs.search.vocabulary): their titles, and the
-    stored terms of the whole training, as a few hundred trainings have few."""
+    """The words of the upcoming trainings' titles, and the commonest of their stored terms
+    (jobs.search.vocabulary)."""
     from .models import Training  # the model calls this module as it saves
 
     trainings = Training.objects.upcoming()

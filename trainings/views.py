@@ -44,15 +44,18 @@ def training_list(request):
             "filter": training_filter,
             "page": page,
             "feed_query": feed_query.urlencode(),
-            "suggestion": None if page.object_list else suggested_query(feed_query),
+            "suggestion": None
+            if page.object_list
+            else suggested_query(feed_query, training_filter.reference),
             "list_sections": sections("training_list_sections", request, request.GET),
         },
     )
 
 
-def suggested_query(query):
+def suggested_query(query, reference):
     """(words, query string) of a search that found nothing with the closest words the
-    trainings have, when that finds some; None otherwise."""
+    trainings have, when that finds some; None otherwise. `reference`: the filter's choices,
+    read once."""
     words = query.get("q", "")
     if not words:
         return None
@@ -60,7 +63,7 @@ def suggested_query(query):
 
     def finds(better):
         query["q"] = better
-        return upcoming_filter(query).qs.exists()
+        return upcoming_filter(query, reference).qs.exists()
 
     better = suggestion(words, training_vocabulary(), finds)
     if not better:
