@@ -132,7 +132,12 @@ def query_word(word):
     candidates = {word} | {base for base, _parts in known}
     prefixes = {term for term in candidates if len(term) > 1}
     languages = ["sv", "en"] if known else ["fi", "sv", "en"]
-    exact = ({stem(word, language) for language in languages} | candidates) - prefixes
+    exact = {stem(word, language) for language in languages} | candidates
+    if word.endswith("et") and len(word) > 5:
+        # A Swedish noun's definite form ("sommarjobbet", "köket"), which Snowball keeps
+        # whole, finds the noun a posting has ("sommarjobb"): exactly, so nothing else.
+        exact.add(stem(word[:-2], "sv"))
+    exact -= prefixes
     return (
         tuple(sorted(term for term in prefixes if is_term(term))),
         tuple(sorted(term for term in exact if is_term(term))),

@@ -60,6 +60,8 @@ FORMS = [
     ("apulaista", {"Keittiöapulainen"}),  # the head of a compound
     ("keittiöön", {"Keittiöapulainen", "Kokki kesäsesongiksi"}),  # "lounaskeittiö"
     ("sommarjobb", {"Sommarjobb i gästhamnen"}),
+    ("sommarjobbet", {"Sommarjobb i gästhamnen"}),  # the definite form, which Snowball keeps
+    ("sommarjobben", {"Sommarjobb i gästhamnen"}),
     ("receptionists", {"Spa receptionist"}),
     ("Sysmässä", {"Kokki kesäsesongiksi", "Lähihoitaja", "Myyjä"}),
     ("kokki Sysmässä", {"Kokki kesäsesongiksi"}),
