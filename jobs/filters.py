@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.ids import understood_ids, with_understood_ids
 from nelinvoimaa.models import Municipality, Sector
-from nelinvoimaa.words import typed_query
+from nelinvoimaa.words import MAX_QUERY, typed_query
 
 from .models import EmploymentType, Job
 from .search import place_of, search, searched_words
@@ -39,7 +39,7 @@ class JobFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search words"),
         method="filter_words",
-        widget=SearchInput(attrs={"autocomplete": "off", "maxlength": 200}),
+        widget=SearchInput(attrs={"autocomplete": "off", "maxlength": MAX_QUERY}),
     )
     # Choices come from `reference_choices()`, loaded once per request and shared by every
     # filter set of that request (the list and its facet counts).

@@ -36,7 +36,6 @@ from nelinvoimaa.words import MAX_QUERY, query_word, text_terms, words
 
 from .lexemes import ID_BUCKET, Plan
 
-MAX_QUERY_LENGTH = MAX_QUERY
 MAX_TERMS = 8
 MAX_POSITION = 16383  # PostgreSQL's largest position in a tsvector
 VOCABULARY_JOBS = 1000  # suggestions come from the titles of the newest open jobs
@@ -64,7 +63,7 @@ PLACE_ENDINGS = {
 
 def terms(query):
     """The words of a query, at most MAX_TERMS."""
-    return words((query or "")[:MAX_QUERY_LENGTH])[:MAX_TERMS]
+    return words((query or "")[:MAX_QUERY])[:MAX_TERMS]
 
 
 def searched_words(query):
@@ -467,6 +466,27 @@ def job_vocabulary():
 
     jobs = Job.objects.open().order_by("-published_at")
     return vocabulary("jobs", lambda: jobs.values_list("title", "search_title")[:VOCABULARY_JOBS])
+
+
+def suggested_query(query, vocabulary_of, finds):
+    """(words, query string) of a list's query (a QueryDict) that found nothing, its words
+    replaced by the closest of `vocabulary_of()` (a Vocabulary), when `finds(query)` says
+    that finds something; None otherwise. The other filters stay, the page number goes."""
+    words_ = query.get("q", "")
+    if not words_:
+        return None
+    query = query.copy()
+    query.pop("page", None)
+
+    def finds_with(better):
+        query["q"] = better
+        return finds(query)
+
+    better = suggestion(words_, vocabulary_of(), finds_with)
+    if not better:
+        return None
+    query["q"] = better
+    return better, query.urlencode()
 
 
 def suggestion(query, known, finds=None):

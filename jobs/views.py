@@ -22,7 +22,7 @@ from .filters import LIST_RELATED, open_jobs_filter, reference_choices
 from .forms import CloseForm, JobForm
 from .models import Job, TransitionError
 from .results import FACETS, count_matches, job_page
-from .search import job_vocabulary, suggestion
+from .search import job_vocabulary, suggested_query
 from .structured_data import as_script_content, job_posting
 from .viewer import read_list_with_user, read_with_user
 
@@ -183,7 +183,13 @@ def job_list(request):
             # Active filters besides the words: the count on the "Filter (n)" disclosure.
             "filter_count": len(chips) - bool(understood.get("q")),
             "feed_query": feed_query.urlencode(),
-            "suggestion": suggested_query(understood, reference) if not counts.total else None,
+            "suggestion": None
+            if counts.total
+            else suggested_query(
+                understood,
+                job_vocabulary,
+                lambda query: open_jobs_filter(query, reference).qs.exists(),
+            ),
         },
     )
 
@@ -200,24 +206,6 @@ def counted_query(data):
             for value in values
         )
     )
-
-
-def suggested_query(understood, reference):
-    """(words, query string) of a search with the closest words the site has, when the
-    search found nothing; None when there is nothing to suggest that would find something."""
-    words = understood.get("q", "")
-    query = understood.copy()
-    query.pop("page", None)
-
-    def finds(better):
-        query["q"] = better
-        return open_jobs_filter(query, reference).qs.exists()
-
-    better = suggestion(words, job_vocabulary(), finds) if words else None
-    if not better:
-        return None
-    query["q"] = better
-    return better, query.urlencode()
 
 
 @require_safe

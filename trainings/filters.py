@@ -6,7 +6,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from nelinvoimaa.models import Municipality, Sector
-from nelinvoimaa.words import typed_query
+from nelinvoimaa.words import MAX_QUERY, typed_query
 
 from .models import Format, Kind, Training, TrainingSession
 from .search import search
@@ -25,7 +25,7 @@ class TrainingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search words"),
         method="filter_words",
-        widget=SearchInput(attrs={"autocomplete": "off", "maxlength": 200}),
+        widget=SearchInput(attrs={"autocomplete": "off", "maxlength": MAX_QUERY}),
     )
     sector = django_filters.MultipleChoiceFilter(
         label=_("Sector"), method="filter_sector", widget=forms.CheckboxSelectMultiple

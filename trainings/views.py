@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from employers.access import member_employer_or_404
 from jobs.models import Job
-from jobs.search import suggestion
+from jobs.search import suggested_query
 from jobs.structured_data import as_script_content
 from nelinvoimaa.contributions import sections
 from nelinvoimaa.page_cache import cache_public_page
@@ -46,30 +46,14 @@ def training_list(request):
             "feed_query": feed_query.urlencode(),
             "suggestion": None
             if page.object_list
-            else suggested_query(feed_query, training_filter.reference),
+            else suggested_query(
+                feed_query,
+                training_vocabulary,
+                lambda query: upcoming_filter(query, training_filter.reference).qs.exists(),
+            ),
             "list_sections": sections("training_list_sections", request, request.GET),
         },
     )
-
-
-def suggested_query(query, reference):
-    """(words, query string) of a search that found nothing with the closest words the
-    trainings have, when that finds some; None otherwise. `reference`: the filter's choices,
-    read once."""
-    words = query.get("q", "")
-    if not words:
-        return None
-    query = query.copy()
-
-    def finds(better):
-        query["q"] = better
-        return upcoming_filter(query, reference).qs.exists()
-
-    better = suggestion(words, training_vocabulary(), finds)
-    if not better:
-        return None
-    query["q"] = better
-    return better, query.urlencode()
 
 
 def _visible_training_or_404(request, training_id):
