@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy
 
 from .models import AuditEntry, Municipality, Page, Sector, User
+from .moderation import ReadOnlyAdmin
 
 
 class LabelledFileInput(forms.ClearableFileInput):
@@ -127,7 +128,7 @@ class PageAdmin(LabelledListEditable, admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(SafeDateHierarchy, admin.ModelAdmin):
+class AuditEntryAdmin(SafeDateHierarchy, ReadOnlyAdmin):
     """Superusers only: the log names who viewed whose CV across every municipality, and its
     entries cannot be scoped to one (they hold ids, not places)."""
 
@@ -141,12 +142,3 @@ class AuditEntryAdmin(SafeDateHierarchy, admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

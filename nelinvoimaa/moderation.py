@@ -92,7 +92,20 @@ class ModerationEvent(models.Model):
         return f"{self.get_action_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
 
 
-class ModerationEventAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record nobody adds, changes or deletes in the admin (a trail, a log): only read."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ModerationEventAdmin(ReadOnlyAdmin):
     """A moderation trail, read only: the events of the postings the staff member moderates.
     `posting` names the event's field that holds its posting."""
 
@@ -106,12 +119,3 @@ class ModerationEventAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .filter(**{f"{self.posting}__in": postings.for_moderator(request.user)})
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
