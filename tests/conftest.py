@@ -123,11 +123,16 @@ def _private_media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate limits, cooldowns and cached pages live in caches; each test starts with none."""
+    """Rate limits, cooldowns and cached pages live in caches; each test starts with none.
+
+    So does ContentType's per-process cache: a query count pinned by one test must not depend
+    on which test ran before it and filled that cache."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import caches
 
     for alias in ("default", "pages"):
         caches[alias].clear()
+    ContentType.objects.clear_cache()
 
 
 # The data migrations whose rows transactional tests need back after a flush.
