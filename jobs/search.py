@@ -53,12 +53,11 @@ EMPLOYMENT_TYPE_WORDS = {
     "apprenticeship": "oppisopimus",
     "internship": "harjoittelu",
 }
-# Municipality names take Finnish case endings: Sysmässä, Hartolasta, Joutsaan, Pertunmaalla.
-# Not the genitive ("Sysmän"): employers' names begin with it ("Sysmän Sähkö") and are searched.
-PLACE_ENDINGS = {
-    "", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "aan", "ään", "na", "nä",
-    "ksi", "han", "hän",
-}  # fmt: skip
+# Municipality names take Finnish case endings: Sysmässä, Hartolasta, Joutsaan, Pertunmaalla;
+# the illative doubles a name's last vowel (Sysmään, Hartolaan), or adds -h-n after a long one
+# (Pertunmaahan). Not the genitive ("Sysmän"): employers' names begin with it ("Sysmän Sähkö")
+# and are searched. Compared without diacritics: "sysmassa" is typed too.
+PLACE_ENDINGS = {"", "ssa", "sta", "lla", "lta", "lle", "na", "ksi", "han"}
 
 
 def terms(query):
@@ -403,18 +402,16 @@ def _has_every_word(column, query_words):
 
 
 def place_of(word, places):
-    """The pk of the municipality a query word names in any case ("Sysmässä"), or None.
-    `places` is [(pk, Finnish name, Swedish name), …]."""
+    """The pk of the municipality a query word names in any case ("Sysmässä", "Sysmään"), or
+    None. `places` is [(pk, Finnish name, Swedish name), …]."""
+    word = word.translate(FOLDED)
     for pk, *names in places:
         for name in names:
-            name = (name or "").lower()
-            if (
-                name
-                and " " not in name
-                and word.startswith(name)
-                and (word[len(name) :] in PLACE_ENDINGS)
-            ):
-                return pk
+            name = (name or "").lower().translate(FOLDED)
+            if name and " " not in name and word.startswith(name):
+                ending = word[len(name) :]
+                if ending in PLACE_ENDINGS or ending == f"{name[-1]}n":  # Hartola-an
+                    return pk
     return None
 
 

@@ -3,7 +3,8 @@ it is found by, the same way on PostgreSQL and SQLite.
 
 Finnish is analysed with Voikko (pyvoikko): a word is found by its base forms ("kesätöitä" is
 kesätyö), the parts of a compound ("lähihoitajan" is lähihoitaja = lähi + hoitaja, so
-"hoitaja" finds it) and their joins ("kesätyöntekijä" has kesätyö). Every word also keeps its
+"hoitaja" finds it) and the compounds inside them, as written ("kesätyöntekijä" has kesätyö
+and työntekijä). Every word also keeps its
 own form; a word Voikko does not know (a name, a typo) keeps its Snowball stem instead of an
 analysis. Text in Swedish or English is stemmed with its own language's Snowball stemmer.
 
@@ -62,15 +63,31 @@ def _voikko():
 
 @lru_cache(maxsize=50_000)
 def analyses(word):
-    """((base form, (compound parts' base forms)), …) of a Finnish word; () when unknown."""
+    """((base forms, parts' base forms, inner compounds), …) of a Finnish word; () when unknown.
+
+    A compound's base forms are Voikko's and the compound as written with its last part's base
+    form ("sairaanhoitajia": Voikko's "sairashoitaja", and "sairaanhoitaja"). Its inner
+    compounds are its runs of two or more parts, written as they are in the compound, the
+    last in its base form: "kesätyöntekijöitä" has kesätyö and työntekijä (not "työtekijä"),
+    "kuorma-autonkuljettajan" has kuorma-auto and autonkuljettaja."""
     found = []
     for analysis in _voikko().analyse(word):
         base = (analysis.BASEFORM or "").lower().replace("--", "-")
-        parts = tuple(
-            part.BASEFORM.lower() for part in analysis.COMPOUND_PARTS or [] if part.BASEFORM
-        )
-        if base:
-            found.append((base, parts if len(parts) > 1 else ()))
+        if not base:
+            continue
+        parts = [(part.FORM, part.BASEFORM) for part in analysis.COMPOUND_PARTS or []]
+        if len(parts) < 2 or not all(form and base_ for form, base_ in parts):
+            found.append(((base,), (), ()))
+            continue
+        forms = [form.lower() for form, _base in parts]
+        bases = [base_.lower() for _form, base_ in parts]
+        runs = {
+            "".join(forms[start : end - 1]) + bases[end - 1]
+            for start in range(len(parts))
+            for end in range(start + 2, len(parts) + 1)
+        }
+        written = "".join(forms[:-1]) + bases[-1]
+        found.append((tuple(dict.fromkeys((base, written))), tuple(bases), tuple(runs - {written})))
     return tuple(found)
 
 
@@ -84,16 +101,6 @@ def stem(word, language):
     return _stemmer(language).stemWord(word)
 
 
-def joins(parts):
-    """The compounds inside a compound: every run of two or more of its parts, joined
-    (kesä + työ + tekijä has kesätyö and työtekijä)."""
-    return {
-        "".join(parts[start:end])
-        for start in range(len(parts))
-        for end in range(start + 2, len(parts) + 1)
-    }
-
-
 @lru_cache(maxsize=50_000)
 def word_terms(word, language="fi"):
     """The terms a word of a text in `language` is found by."""
@@ -102,10 +109,10 @@ def word_terms(word, language="fi"):
     for piece in pieces:
         found.add(piece)
         known = analyses(piece) if language == "fi" else ()
-        for base, parts in known:
-            found.add(base)
+        for bases, parts, inner in known:
+            found.update(bases)
             found.update(parts)
-            found.update(joins(parts))
+            found.update(inner)
         if not known:
             found.add(stem(piece, language if language in STEMMERS else "fi"))
     return tuple(sorted(term for term in found if is_term(term)))
@@ -129,7 +136,7 @@ def query_word(word):
     ("osa-aikainen", not "osa" or "aikainen"), as texts keep their hyphenated words whole too;
     a single letter only matches exactly."""
     known = analyses(word)
-    candidates = {word} | {base for base, _parts in known}
+    candidates = {word} | {base for bases, _parts, _inner in known for base in bases}
     prefixes = {term for term in candidates if len(term) > 1}
     languages = ["sv", "en"] if known else ["fi", "sv", "en"]
     exact = {stem(word, language) for language in languages} | candidates

@@ -15,6 +15,7 @@ from tests.conftest import make_employer, make_job, make_user
 CARE = {"Lähihoitaja", "Sairaanhoitaja yöhön", "Hoitajan sijaisuus"}
 SUMMER = {"Kesätyöntekijä lomakylään", "Kesätyöntekijä marjatilalle"}
 DRIVERS = {"Kuorma-autonkuljettaja", "Metsäkoneenkuljettaja"}
+WORKERS = SUMMER | {"Kahvilatyöntekijä"}  # työntekijä, the head of each, joined by its -n-
 
 # (what is typed, jobs it must find). Each finds at least these, and nothing from another trade.
 FORMS = [
@@ -45,6 +46,12 @@ FORMS = [
     ("kuljettajia", DRIVERS),
     ("kuljettajan", DRIVERS),
     ("autonkuljettajaksi", {"Kuorma-autonkuljettaja"}),
+    ("koneenkuljettajaksi", {"Metsäkoneenkuljettaja"}),  # a head with the first part's -n
+    ("työntekijä", WORKERS),
+    ("työntekijöitä", WORKERS),
+    ("työntekijäksi", WORKERS),
+    ("työnjohtajaksi", {"Siivoustyönjohtaja"}),
+    ("sairaanhoitajia", {"Sairaanhoitaja yöhön"}),
     ("kuorma-autonkuljettajaksi", {"Kuorma-autonkuljettaja"}),
     ("metsä", {"Metsäkoneenkuljettaja", "Metsuri"}),
     ("metsurin", {"Metsuri"}),
@@ -63,11 +70,22 @@ FORMS = [
     ("sommarjobbet", {"Sommarjobb i gästhamnen"}),  # the definite form, which Snowball keeps
     ("sommarjobben", {"Sommarjobb i gästhamnen"}),
     ("receptionists", {"Spa receptionist"}),
-    ("Sysmässä", {"Kokki kesäsesongiksi", "Lähihoitaja", "Myyjä"}),
+    ("Sysmässä", {"Kokki kesäsesongiksi", "Lähihoitaja", "Myyjä", "Kahvilatyöntekijä"}),
     ("kokki Sysmässä", {"Kokki kesäsesongiksi"}),
-    ("Hartolasta", {"Metsuri", "Siivooja"}),
+    ("Hartolasta", {"Metsuri", "Siivooja", "Siivoustyönjohtaja"}),
+    ("Hartolaan", {"Metsuri", "Siivooja", "Siivoustyönjohtaja"}),  # the illative: -an
+    ("kokiksi Sysmään", {"Kokki kesäsesongiksi"}),  # -än
+    ("sysmassa", {"Kokki kesäsesongiksi", "Lähihoitaja", "Myyjä", "Kahvilatyöntekijä"}),
 ]
-TRADES = [CARE, SUMMER, DRIVERS, {"Kokki kesäsesongiksi"}, {"Metsuri"}, {"Siivooja"}]
+TRADES = [
+    CARE,
+    WORKERS,
+    DRIVERS,
+    {"Kokki kesäsesongiksi"},
+    {"Metsuri"},
+    {"Siivooja"},
+    {"Siivoustyönjohtaja"},
+]
 
 
 @pytest.fixture
@@ -95,6 +113,8 @@ def jobs(db):
     job(joutsa, "Kesätyöntekijä marjatilalle", "agriculture")
     job(sysma, "Kokki kesäsesongiksi", "tourism", "Lounaskeittiö ja à la carte.")
     job(joutsa, "Keittiöapulainen", "tourism")
+    job(sysma, "Kahvilatyöntekijä", "tourism")
+    job(hartola, "Siivoustyönjohtaja", "cleaning")
     job(joutsa, "Kuorma-autonkuljettaja", "transport")
     job(joutsa, "Metsäkoneenkuljettaja", "forestry")
     job(hartola, "Metsuri", "forestry")
