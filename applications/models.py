@@ -14,6 +14,7 @@ from jobs.models import Job, TransitionError
 from nelinvoimaa.emails import send_templated
 from nelinvoimaa.models import AuditEntry
 from nelinvoimaa.private_files import files_in
+from nelinvoimaa.staff import lacks_mfa
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +42,11 @@ class NotTakingApplications(Exception):
 
 class ApplicationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The applicant's own, and those of jobs of employers the user is a member of."""
+        """The applicant's own, and those of jobs of employers the user is a member of; every
+        one to a superuser who has set up the two-factor authentication the admin asks for."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_superuser:
+        if user.is_superuser and not lacks_mfa(user):
             return self
         return self.filter(Q(applicant=user) | Q(job__employer__memberships__user=user)).distinct()
 

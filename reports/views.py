@@ -1,37 +1,17 @@
 from contextlib import suppress
-from functools import wraps
 
-from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from jobs.models import TransitionError
+from nelinvoimaa.staff import staff_only
 
 from .figures import gather, scope, tables
 from .forms import PeriodForm, default_period
 from .reminders import job_from_token
-
-
-def staff_only(view):
-    """Staff only: anyone else signed in gets a 404, as the page does not exist for them.
-    Staff need two-factor authentication here as in the admin (ADMIN_REQUIRE_MFA)."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_staff:
-            raise Http404
-        if settings.ADMIN_REQUIRE_MFA and not is_mfa_enabled(request.user):
-            return redirect("mfa_activate_totp")
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 @require_safe

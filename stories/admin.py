@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin
+from django.db.models import Q
 
+from employers.models import Employer
 from nelinvoimaa.admin import LabelledFileInput
 from nelinvoimaa.images import process_image
 
@@ -52,3 +54,17 @@ class StoryAdmin(admin.ModelAdmin):
         (None, {"fields": ["municipality", "employer", "tags"]}),
         (None, {"fields": ["is_published", "published_at"]}),
     ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if not request.user.is_superuser:
+            # Stories are the region's, but an employer not yet verified is only its own
+            # municipality's business: the public ones, the staff member's own and the one
+            # the story names already.
+            field = form.base_fields["employer"]
+            field.queryset = Employer.objects.filter(
+                Q(verified_at__isnull=False)
+                | Q(pk__in=Employer.objects.for_moderator(request.user).values("pk"))
+                | Q(pk=getattr(obj, "employer_id", None))
+            )
+        return form

@@ -209,3 +209,11 @@ def browser_sign_in(page, live_server, email):
     page.get_by_label("Salasana").fill(PASSWORD)
     page.get_by_role("button", name="Kirjaudu sisään").click()
     expect(page.get_by_role("button", name="Kirjaudu ulos")).to_be_visible()
+
+
+def with_mfa(user):
+    """`user` with an authenticator app set up (two-factor authentication enabled)."""
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    return user

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
+from django.db.models.constants import LOOKUP_SEP
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
@@ -174,6 +175,13 @@ class DemandAdmin(admin.ModelAdmin):
     list_filter = ["sector", "municipality"]
     fields = ["what", "sector", "municipality", "people", "needed_by", "created_at"]
     readonly_fields = fields
+
+    def lookup_allowed(self, lookup, value, request):
+        # The listed filters only: Django would also filter by a relation's id (?user=53,
+        # ?employer=…), which would tell who asked.
+        return lookup.split(LOOKUP_SEP)[0] in self.list_filter and super().lookup_allowed(
+            lookup, value, request
+        )
 
     def has_add_permission(self, request):
         return False

@@ -16,6 +16,7 @@ from jobs.search import suggested_query
 from jobs.structured_data import as_script_content
 from nelinvoimaa.contributions import sections
 from nelinvoimaa.page_cache import cache_public_page
+from nelinvoimaa.staff import staff_only
 
 from . import calendar
 from .access import DETAIL_RELATED, member_training_or_404, own_enrolment_or_404
@@ -470,9 +471,7 @@ def demand(request):
     return render(request, "trainings/demand.html", {"form": form, "mine": mine})
 
 
-@login_required
 @require_safe
+@staff_only(permission="trainings.view_demand")
 def demand_summary(request):
-    if not request.user.has_perm("trainings.view_demand"):
-        raise Http404
     return render(request, "trainings/demand_summary.html", {"rows": summary()})

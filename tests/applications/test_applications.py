@@ -673,3 +673,16 @@ def test_a_cv_is_readable_by_its_owner_and_the_front_servers_group_only(jobseeke
     path = settings.PRIVATE_MEDIA_ROOT / application.cv.name
     assert path.stat().st_mode & 0o777 == 0o640
     assert path.parent.stat().st_mode & 0o7777 == 0o2750
+
+
+def test_a_superuser_reads_others_cvs_only_with_two_factor_authentication(
+    client, superuser, application, settings
+):
+    """The admin asks a superuser for two-factor authentication; so does every CV it opens."""
+    from tests.conftest import with_mfa
+
+    settings.ADMIN_REQUIRE_MFA = True
+    client.force_login(superuser)
+    assert client.get(f"/fi/jobs/applications/{application.pk}/cv/").status_code == 404
+    with_mfa(superuser)
+    assert client.get(f"/fi/jobs/applications/{application.pk}/cv/").status_code == 200

@@ -195,3 +195,32 @@ def test_the_demo_has_stories_once(client):
     call_command("seed_demo")
     assert Story.objects.published().count() == 3
     assert client.get(reverse("stories:list")).status_code == 200
+
+
+def test_staff_preview_an_unpublished_story_only_with_two_factor_authentication(
+    client, hartola_moderator, settings
+):
+    from tests.conftest import with_mfa
+
+    settings.ADMIN_REQUIRE_MFA = True
+    story = make_story(published=False)
+    client.force_login(hartola_moderator)
+    assert client.get(story.get_absolute_url()).status_code == 404
+    with_mfa(hartola_moderator)
+    assert client.get(story.get_absolute_url()).status_code == 200
+
+
+def test_the_story_form_offers_public_employers_and_the_moderators_own(
+    client, sysma_moderator_in_group
+):
+    """An employer not yet verified is not shown to another municipality's staff."""
+    from tests.conftest import make_employer, make_user
+
+    owner = make_user("omistaja@example.com")
+    make_employer("Sysmän Uusi Oy", owner, "781")
+    make_employer("Hartolan Uusi Oy", owner, "081")
+    make_employer("Hartolan Tuttu Oy", owner, "081", verified=True)
+    client.force_login(sysma_moderator_in_group)
+    form = client.get("/admin/stories/story/add/").content.decode()
+    assert "Sysmän Uusi Oy" in form and "Hartolan Tuttu Oy" in form
+    assert "Hartolan Uusi Oy" not in form

@@ -195,3 +195,31 @@ def test_training_event_times_are_local(sysma_training):
 
     event = sysma_training.events.first()
     assert f"{timezone.localtime(event.created_at):%H:%M}" in str(event)
+
+
+def test_staff_cannot_filter_the_demand_by_who_asked(client, sysma_moderator_in_group, jobseeker):
+    """The demand is shown without who asked: filtering by a person's id would tell it."""
+    from nelinvoimaa.models import Sector
+
+    care = Sector.objects.get(slug="care")
+    Demand.objects.create(user=jobseeker, sector=care, what="trukkikortti")
+    client.force_login(sysma_moderator_in_group)
+    listed = client.get("/admin/trainings/demand/")
+    assert listed.status_code == 200 and "trukkikortti" in listed.content.decode()
+    assert client.get(f"/admin/trainings/demand/?sector__id__exact={care.pk}").status_code == 200
+    for lookup in ("user", "user__id__exact", "user__in", "employer", "employer__isnull"):
+        response = client.get(f"/admin/trainings/demand/?{lookup}={jobseeker.pk}")
+        assert response.status_code == 400, lookup  # Django's DisallowedModelAdminLookup
+
+
+def test_the_demand_summary_asks_staff_for_two_factor_authentication(
+    client, sysma_moderator_in_group, settings
+):
+    from tests.conftest import with_mfa
+
+    settings.ADMIN_REQUIRE_MFA = True
+    client.force_login(sysma_moderator_in_group)
+    response = client.get("/fi/trainings/wishes/summary/")
+    assert response.status_code == 302 and "/2fa/" in response["Location"]
+    with_mfa(sysma_moderator_in_group)
+    assert client.get("/fi/trainings/wishes/summary/").status_code == 200
