@@ -122,6 +122,18 @@ def _private_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _connections_closed():
+    """Each test's database connections go back to the pool when it ends. Playwright's start
+    switches the thread's context variables, and with them Django's connections: one left
+    open across the switch would stay open for good, and PostgreSQL would refuse to drop the
+    test database at the end ("accessed by other users")."""
+    yield
+    from django.db import connections
+
+    connections.close_all()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits, cooldowns and cached pages live in caches; each test starts with none.
 

@@ -185,6 +185,9 @@ def test_a_search_that_finds_nothing_suggests_the_sites_words(client, jobs):
     [
         ("kuljetaja", "kuljettaja", DRIVERS),  # the part of compounds the titles have
         ("kesatyo", "kesätyö", SUMMER),  # typed without the dots
+        ("kesatoita", "kesätöitä", SUMMER),  # in another form: the dots back, the form kept
+        ("tyontekijoita", "työntekijöitä", WORKERS),
+        ("lahihoitajaksi Sysmassa", "lähihoitajaksi", {"Lähihoitaja"}),  # the place narrows
         ("lähihoitja yöhön", None, set()),  # the Lähihoitaja job is not "yöhön"
         ("kokiksi siivoojia", None, set()),  # both words known, in other forms: no typo
         ("kokiksi Hartolassa", None, set()),  # no cook in Hartola: nothing to correct
