@@ -61,9 +61,24 @@ def _voikko():
     return pyvoikko
 
 
+# A compound Voikko does not know as a whole ("kevytyrittäjyys", "lyhytkoulutus") is read as
+# two words it knows: a first part of at least MIN_PART letters and a head of at least
+# MIN_HEAD, tried for words of SPLIT_LENGTH letters, the longest head first, at most
+# MAX_CUTS places (Voikko, about a millisecond each).
+MIN_PART, MIN_HEAD, SPLIT_LENGTH, MAX_CUTS = 3, 4, range(8, 25), 12
+
+
 @lru_cache(maxsize=50_000)
 def analyses(word):
     """((base forms, parts' base forms, inner compounds), …) of a Finnish word; () when unknown.
+    A compound Voikko does not know whole is analysed as its two parts, when it knows them
+    ("kevytyrittäjyydestä": kevytyrittäjyys = kevyt + yrittäjyys)."""
+    return _analyses(word) or _split(word)
+
+
+@lru_cache(maxsize=50_000)
+def _analyses(word):
+    """analyses() of a word Voikko knows; () otherwise.
 
     A compound's base forms are Voikko's and the compound as written with its last part's base
     form ("sairaanhoitajia": Voikko's "sairashoitaja", and "sairaanhoitaja"). Its inner
@@ -89,6 +104,30 @@ def analyses(word):
         written = "".join(forms[:-1]) + bases[-1]
         found.append((tuple(dict.fromkeys((base, written))), tuple(bases), tuple(runs - {written})))
     return tuple(found)
+
+
+def _split(word):
+    """analyses() of an unknown compound read as a first part and a head Voikko knows."""
+    if len(word) not in SPLIT_LENGTH or "-" in word:
+        return ()
+    last = min(len(word) - MIN_HEAD, MIN_PART + MAX_CUTS - 1)
+    for cut in range(MIN_PART, last + 1):
+        first, head = word[:cut], word[cut:]
+        heads = _analyses(head)
+        if not heads or not (firsts := _analyses(first)):
+            continue
+        part = firsts[0][1][-1:] or firsts[0][0][:1]  # the first part's own base form
+        return tuple(
+            dict.fromkeys(
+                (
+                    tuple(first + base for base in bases),
+                    (*part, *(parts or bases[:1])),
+                    (*bases, *inner),
+                )
+                for bases, parts, inner in heads
+            )
+        )
+    return ()
 
 
 @cache
