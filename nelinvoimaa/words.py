@@ -3,10 +3,11 @@ it is found by, the same way on PostgreSQL and SQLite.
 
 Finnish is analysed with Voikko (pyvoikko): a word is found by its base forms ("kesätöitä" is
 kesätyö), the parts of a compound ("lähihoitajan" is lähihoitaja = lähi + hoitaja, so
-"hoitaja" finds it) and the compounds inside them, as written ("kesätyöntekijä" has kesätyö
-and työntekijä). Every word also keeps its
-own form; a word Voikko does not know (a name, a typo) keeps its Snowball stem instead of an
-analysis. Text in Swedish or English is stemmed with its own language's Snowball stemmer.
+"hoitaja" finds it) and the compounds inside it, as written ("kesätyöntekijä" has kesätyö and
+työntekijä). A compound Voikko does not know whole is read as two words it knows. Every word
+also keeps its own form; a word Voikko does not know (a name, a typo) keeps its Snowball stem
+instead of an analysis. Text in Swedish or English is stemmed with its own language's Snowball
+stemmer.
 
 A query word matches a term that begins with the word as typed or with one of its base forms
 (the word being typed still finds: "tarjoil" finds "tarjoilija"), or that equals one of its
