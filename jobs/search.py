@@ -86,7 +86,7 @@ def weighted_terms(job):
     place_names = f"{places.name_fi} {places.name_sv}" if places else ""
     sector = job.sector
     return {
-        "A": text_terms(job.title, language),
+        "A": text_terms(job.title, language, joined=True),
         "B": text_terms(
             f"{job.employer.name} {place_names} "
             f"{EMPLOYMENT_TYPE_WORDS.get(job.employment_type, '')}",

@@ -71,8 +71,9 @@ MIN_PART, MIN_HEAD, SPLIT_LENGTH, MAX_CUTS = 3, 4, range(8, 25), 12
 
 @lru_cache(maxsize=50_000)
 def analyses(word):
-    """((base forms, parts' base forms, inner compounds), …) of a Finnish word; () when unknown.
-    A compound Voikko does not know whole is analysed as its two parts, when it knows them
+    """((base forms, parts' base forms, inner compounds, tails), …) of a Finnish word; () when
+    unknown. A compound's tails are its last parts as written in the word ("kesäkerhon":
+    kerhon). A compound Voikko does not know whole is analysed as its two parts, when it knows them
     ("kevytyrittäjyydestä": kevytyrittäjyys = kevyt + yrittäjyys)."""
     return _analyses(word) or _split(word)
 
@@ -93,7 +94,7 @@ def _analyses(word):
             continue
         parts = [(part.FORM, part.BASEFORM) for part in analysis.COMPOUND_PARTS or []]
         if len(parts) < 2 or not all(form and base_ for form, base_ in parts):
-            found.append(((base,), (), ()))
+            found.append(((base,), (), (), ()))
             continue
         forms = [form.lower() for form, _base in parts]
         bases = [base_.lower() for _form, base_ in parts]
@@ -103,7 +104,10 @@ def _analyses(word):
             for end in range(start + 2, len(parts) + 1)
         }
         written = "".join(forms[:-1]) + bases[-1]
-        found.append((tuple(dict.fromkeys((base, written))), tuple(bases), tuple(runs - {written})))
+        tails = tuple("".join(forms[start:]) for start in range(1, len(forms)))
+        found.append(
+            (tuple(dict.fromkeys((base, written))), tuple(bases), tuple(runs - {written}), tails)
+        )
     return tuple(found)
 
 
@@ -124,8 +128,9 @@ def _split(word):
                     tuple(first + base for base in bases),
                     (*part, *(parts or bases[:1])),
                     (*bases, *inner),
+                    (head,),
                 )
-                for bases, parts, inner in heads
+                for bases, parts, inner, _tails in heads
             )
         )
     return ()
@@ -149,7 +154,7 @@ def word_terms(word, language="fi"):
     for piece in pieces:
         found.add(piece)
         known = analyses(piece) if language == "fi" else ()
-        for bases, parts, inner in known:
+        for bases, parts, inner, _tails in known:
             found.update(bases)
             found.update(parts)
             found.update(inner)
@@ -158,14 +163,42 @@ def word_terms(word, language="fi"):
     return tuple(sorted(term for term in found if is_term(term)))
 
 
-def text_terms(text, language="fi", limit=None):
+def text_terms(text, language="fi", limit=None, joined=False):
     """The terms of a text (of its first `limit` words), each once, in order of first
-    appearance."""
+    appearance. With `joined` (a title), Finnish also joins each genitive to the word after
+    it, a compound that is written either way ("Kesäkerhon ohjaaja": kerhonohjaaja)."""
     seen = {}
-    for word in words(text)[:limit]:
+    text_words = words(text)[:limit]
+    for word in text_words:
         for term in word_terms(word, language):
             seen.setdefault(term, None)
+    if joined and language == "fi":
+        for first, second in zip(text_words, text_words[1:], strict=False):
+            for term in joined_terms(first, second):
+                seen.setdefault(term, None)
     return list(seen)
+
+
+@lru_cache(maxsize=20_000)
+def joined_terms(first, second):
+    """A genitive and the word after it as one compound, whole and from each of the first
+    word's last parts ("kesäkerhon ohjaajaksi": kesäkerhonohjaaja, kerhonohjaaja), when
+    Voikko knows both words; () otherwise."""
+    if not first.endswith("n") or "-" in first + second:
+        return ()
+    firsts, heads = analyses(first), analyses(second)
+    if not firsts or not heads:
+        return ()
+    starts = {first} | {tail for *_rest, tails in firsts for tail in tails}
+    return tuple(
+        sorted(
+            start + base
+            for start in starts
+            for bases, *_rest in heads
+            for base in bases
+            if is_term(start + base)
+        )
+    )
 
 
 @lru_cache(maxsize=20_000)
@@ -176,7 +209,7 @@ def query_word(word):
     ("osa-aikainen", not "osa" or "aikainen"), as texts keep their hyphenated words whole too;
     a single letter only matches exactly."""
     known = analyses(word)
-    candidates = {word} | {base for bases, _parts, _inner in known for base in bases}
+    candidates = {word} | {base for bases, *_rest in known for base in bases}
     prefixes = {term for term in candidates if len(term) > 1}
     languages = ["sv", "en"] if known else ["fi", "sv", "en"]
     exact = {stem(word, language) for language in languages} | candidates

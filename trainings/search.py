@@ -22,7 +22,7 @@ KIND_WORDS = {
 def training_terms(training):
     """The stored terms of a training (its sectors once it has been saved)."""
     parts = [
-        text_terms(training.title, training.language),
+        text_terms(training.title, training.language, joined=True),
         text_terms(KIND_WORDS.get(training.kind, ""), "fi"),
     ]
     if training.provider_id:

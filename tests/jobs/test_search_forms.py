@@ -54,6 +54,9 @@ FORMS = [
     # A compound Voikko does not know whole: read as two words it knows.
     ("lyhytkoulutukseen", {"Lyhytkoulutuksen kouluttaja"}),
     ("koulutuksia", {"Lyhytkoulutuksen kouluttaja"}),
+    # Typed as one word, written in the title as two, as Finnish has it either way.
+    ("kerhonohjaajaksi", {"Kesäkerhon ohjaaja"}),
+    ("kesäkerhonohjaajia", {"Kesäkerhon ohjaaja"}),
     ("sairaanhoitajia", {"Sairaanhoitaja yöhön"}),
     ("kuorma-autonkuljettajaksi", {"Kuorma-autonkuljettaja"}),
     ("metsä", {"Metsäkoneenkuljettaja", "Metsuri"}),
@@ -89,6 +92,7 @@ TRADES = [
     {"Siivooja"},
     {"Siivoustyönjohtaja"},
     {"Lyhytkoulutuksen kouluttaja"},
+    {"Kesäkerhon ohjaaja"},
 ]
 
 
@@ -120,6 +124,7 @@ def jobs(db):
     job(sysma, "Kahvilatyöntekijä", "tourism")
     job(hartola, "Siivoustyönjohtaja", "cleaning")
     job(joutsa, "Lyhytkoulutuksen kouluttaja", "education")
+    job(joutsa, "Kesäkerhon ohjaaja", "education")
     job(joutsa, "Kuorma-autonkuljettaja", "transport")
     job(joutsa, "Metsäkoneenkuljettaja", "forestry")
     job(hartola, "Metsuri", "forestry")
