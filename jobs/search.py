@@ -33,7 +33,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from nelinvoimaa.page_cache import generation, invalidate
-from nelinvoimaa.words import MAX_QUERY, MAX_WORD, analyses, query_word, text_terms, words
+from nelinvoimaa.words import MAX_QUERY, query_word, text_terms, voikko_analyses, words
 
 from .lexemes import ID_BUCKET, Plan
 
@@ -96,7 +96,8 @@ def weighted_terms(job):
         + text_terms(sector.name_fi, "fi")
         + text_terms(sector.name_sv, "sv")
         + text_terms(sector.name_en, "en"),
-        "D": text_terms(job.description, language, limit=MAX_TEXT_WORDS),
+        # Unknown compounds not read as two words: bounded work for up to 2,000 words.
+        "D": text_terms(job.description, language, limit=MAX_TEXT_WORDS, split=False),
     }
 
 
@@ -515,14 +516,14 @@ def suggestion(query, known, finds=None):
 
 # Letters a word typed without its dots may have had them on.
 DOTS = {"a": "ä", "o": "ö"}
-MAX_DOTTED = 16  # forms tried for a word (Voikko, about a millisecond each)
+MAX_DOTTED = 16  # forms tried for a word (one call to Voikko each, about a millisecond)
 
 
 def _dotted(word, known):
     """The word with the dots it was typed without, in the form typed ("kesatoita":
     kesätöitä, "tyontekijoita": työntekijöitä), when that is a Finnish word whose base form or
     parts the site has: the forms with the fewest dots first, at most MAX_DOTTED of them."""
-    if not set(word).isdisjoint(DOTS.values()) or len(word) > MAX_WORD:
+    if not set(word).isdisjoint(DOTS.values()):
         return None
     places = [n for n, letter in enumerate(word) if letter in DOTS]
     tried = 0
@@ -535,7 +536,7 @@ def _dotted(word, known):
             for n in chosen:
                 letters[n] = DOTS[letters[n]]
             dotted = "".join(letters)
-            if analyses(dotted) and not known.known.isdisjoint(
+            if voikko_analyses(dotted) and not known.known.isdisjoint(
                 itertools.chain(*query_word(dotted))
             ):
                 return dotted
@@ -546,7 +547,7 @@ def _closest(word, known):
     """The word or term closest to `word`, if any is close enough: a title's word (a real
     word) unless a term is clearly closer ("lähihoitja": the term "lähihoitaja" rather than
     the title's "lähihoitajaksi"; "kesätyötekiä": the title's "kesätyöntekijä" rather than
-    the join "kesätyötekijä")."""
+    a term such as "kesätyötekijä", should a posting have that typo)."""
     if not 3 <= len(word) <= 20:
         return None
     best = (0.0, None)

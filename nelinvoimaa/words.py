@@ -64,9 +64,10 @@ def _voikko():
 
 # A compound Voikko does not know as a whole ("kevytyrittäjyys", "lyhytkoulutus") is read as
 # two words it knows: a first part of at least MIN_PART letters and a head of at least
-# MIN_HEAD, tried for words of SPLIT_LENGTH letters, the longest head first, at most
-# MAX_CUTS places (Voikko, about a millisecond each).
-MIN_PART, MIN_HEAD, SPLIT_LENGTH, MAX_CUTS = 3, 4, range(8, 25), 12
+# MIN_HEAD, tried for words of letters only, SPLIT_LENGTH long, the longest head first, at
+# most MAX_CUTS places: at most 2 * MAX_CUTS calls to Voikko (about a millisecond each), nearly
+# always MAX_CUTS for a word that is no compound (its heads are unknown).
+MIN_PART, MIN_HEAD, SPLIT_LENGTH, MAX_CUTS = 3, 4, range(8, 21), 8
 
 
 @lru_cache(maxsize=50_000)
@@ -75,11 +76,11 @@ def analyses(word):
     unknown. A compound's tails are its last parts as written in the word ("kesäkerhon":
     kerhon). A compound Voikko does not know whole is analysed as its two parts, when it knows them
     ("kevytyrittäjyydestä": kevytyrittäjyys = kevyt + yrittäjyys)."""
-    return _analyses(word) or _split(word)
+    return voikko_analyses(word) or _split(word)
 
 
 @lru_cache(maxsize=50_000)
-def _analyses(word):
+def voikko_analyses(word):
     """analyses() of a word Voikko knows; () otherwise.
 
     A compound's base forms are Voikko's and the compound as written with its last part's base
@@ -113,13 +114,13 @@ def _analyses(word):
 
 def _split(word):
     """analyses() of an unknown compound read as a first part and a head Voikko knows."""
-    if len(word) not in SPLIT_LENGTH or "-" in word:
+    if len(word) not in SPLIT_LENGTH or not word.isalpha():
         return ()
     last = min(len(word) - MIN_HEAD, MIN_PART + MAX_CUTS - 1)
     for cut in range(MIN_PART, last + 1):
         first, head = word[:cut], word[cut:]
-        heads = _analyses(head)
-        if not heads or not (firsts := _analyses(first)):
+        heads = voikko_analyses(head)
+        if not heads or not (firsts := voikko_analyses(first)):
             continue
         part = firsts[0][1][-1:] or firsts[0][0][:1]  # the first part's own base form
         return tuple(
@@ -147,36 +148,43 @@ def stem(word, language):
 
 
 @lru_cache(maxsize=50_000)
-def word_terms(word, language="fi"):
-    """The terms a word of a text in `language` is found by."""
+def word_terms(word, language="fi", split=True):
+    """The terms a word of a text in `language` is found by; without `split`, an unknown
+    compound is not read as two words (a description's, for bounded work on saving)."""
     pieces = [word, *word.split("-")] if "-" in word else [word]
     found = set()
     for piece in pieces:
         found.add(piece)
-        known = analyses(piece) if language == "fi" else ()
+        finnish = language == "fi"
+        known = (analyses if split else voikko_analyses)(piece) if finnish else ()
         for bases, parts, inner, _tails in known:
             found.update(bases)
             found.update(parts)
             found.update(inner)
-        if not known:
+        if not (finnish and voikko_analyses(piece)):  # a word read as two keeps its stem too
             found.add(stem(piece, language if language in STEMMERS else "fi"))
     return tuple(sorted(term for term in found if is_term(term)))
 
 
-def text_terms(text, language="fi", limit=None, joined=False):
+def text_terms(text, language="fi", limit=None, joined=False, split=True):
     """The terms of a text (of its first `limit` words), each once, in order of first
-    appearance. With `joined` (a title), Finnish also joins each genitive to the word after
-    it, a compound that is written either way ("Kesäkerhon ohjaaja": kerhonohjaaja)."""
+    appearance; `split` as word_terms(). With `joined` (a title), Finnish also joins each
+    genitive to the word after it, a compound that is written either way ("Kesäkerhon
+    ohjaaja": kerhonohjaaja), within the parts of the text between punctuation."""
     seen = {}
-    text_words = words(text)[:limit]
-    for word in text_words:
-        for term in word_terms(word, language):
+    for word in words(text)[:limit]:
+        for term in word_terms(word, language, split):
             seen.setdefault(term, None)
     if joined and language == "fi":
-        for first, second in zip(text_words, text_words[1:], strict=False):
-            for term in joined_terms(first, second):
-                seen.setdefault(term, None)
+        for clause in PUNCTUATION.split(text or ""):
+            clause_words = words(clause)
+            for first, second in zip(clause_words, clause_words[1:], strict=False):
+                for term in joined_terms(first, second):
+                    seen.setdefault(term, None)
     return list(seen)
+
+
+PUNCTUATION = re.compile(r"[,;:.!?()\[\]/–—]")
 
 
 @lru_cache(maxsize=20_000)
@@ -184,7 +192,7 @@ def joined_terms(first, second):
     """A genitive and the word after it as one compound, whole and from each of the first
     word's last parts ("kesäkerhon ohjaajaksi": kesäkerhonohjaaja, kerhonohjaaja), when
     Voikko knows both words; () otherwise."""
-    if not first.endswith("n") or "-" in first + second:
+    if not first.endswith("n") or "-" in first + second or not _genitive(first):
         return ()
     firsts, heads = analyses(first), analyses(second)
     if not firsts or not heads:
@@ -201,6 +209,11 @@ def joined_terms(first, second):
     )
 
 
+def _genitive(word):
+    """Whether Voikko reads `word` as a genitive ("kerhon"; not "iloinen", "kotiin")."""
+    return any(analysis.SIJAMUOTO == "omanto" for analysis in _voikko().analyse(word))
+
+
 @lru_cache(maxsize=20_000)
 def query_word(word):
     """(prefixes, exact terms) a query word matches: the word as typed and its Finnish base
@@ -211,7 +224,7 @@ def query_word(word):
     known = analyses(word)
     candidates = {word} | {base for bases, *_rest in known for base in bases}
     prefixes = {term for term in candidates if len(term) > 1}
-    languages = ["sv", "en"] if known else ["fi", "sv", "en"]
+    languages = ["sv", "en"] if voikko_analyses(word) else ["fi", "sv", "en"]
     exact = {stem(word, language) for language in languages} | candidates
     if word.endswith("et") and len(word) > 5:
         # A Swedish noun's definite form ("sommarjobbet", "köket"), which Snowball keeps

@@ -57,7 +57,7 @@ class StoryAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        if not request.user.is_superuser:
+        if not request.user.is_superuser and "employer" in form.base_fields:
             # Stories are the region's, but an employer not yet verified is only its own
             # municipality's business: the public ones, the staff member's own and the one
             # the story names already.

@@ -28,6 +28,7 @@ class TrainingsConfig(AppConfig):
     personal_data = ["trainings.personal_data"]
     demo_data = ["trainings.demo"]
     figures = ["trainings.figures.training_figures"]
+    search_refreshers = ["trainings.search.refresh_search_words"]
 
     def ready(self):
         from django.db.models.signals import m2m_changed

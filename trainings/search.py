@@ -35,7 +35,9 @@ def training_terms(training):
             parts.append(text_terms(sector.name_fi, "fi"))
             parts.append(text_terms(sector.name_sv, "sv"))
             parts.append(text_terms(sector.name_en, "en"))
-    parts.append(text_terms(training.description, training.language, limit=MAX_TEXT_WORDS))
+    parts.append(
+        text_terms(training.description, training.language, limit=MAX_TEXT_WORDS, split=False)
+    )
     return spaced(term for terms_ in parts for term in terms_)
 
 
@@ -54,3 +56,20 @@ def training_vocabulary():
 
     trainings = Training.objects.upcoming()
     return vocabulary("trainings", lambda: trainings.values_list("title", "search_words"))
+
+
+def refresh_search_words():
+    """Store every training's terms again: after a change to how words are analysed
+    (`manage.py refresh_search_index`, contributed as a `search_refreshers`)."""
+    from .models import Training  # the model calls this module as it saves
+
+    changed = []
+    for training in Training.objects.select_related("provider", "municipality").prefetch_related(
+        "sectors"
+    ):
+        terms_ = training_terms(training)
+        if terms_ != training.search_words:
+            training.search_words = terms_
+            changed.append(training)
+    Training.objects.bulk_update(changed, ["search_words"], batch_size=500)
+    return len(changed)

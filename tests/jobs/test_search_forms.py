@@ -177,11 +177,27 @@ def test_the_newest_first_among_equal_matches(client, jobs):
     assert found_in_order(client, "hoitaja") == [job.title for job in newest]
 
 
-def test_a_named_place_narrows_the_list_and_shows_as_the_choice(client, jobs):
-    html = client.get("/fi/jobs/", {"q": "kokki Sysmässä"}).content.decode()
-    sysma = Municipality.objects.get(code="781")
-    assert re.search(rf'name="municipality" value="{sysma.pk}"[^>]* checked', html)
-    assert re.search(r'name="q"[^>]* value="kokki"', html)  # the place left the search words
+@pytest.mark.parametrize(
+    ("typed", "code", "left"),
+    [
+        ("kokki Sysmässä", "781", "kokki"),
+        ("kokiksi Sysmään", "781", "kokiksi"),  # the illative: -än
+        ("Hartolaan metsuriksi", "081", "metsuriksi"),  # -an
+        ("kokki sysmassa", "781", "kokki"),  # without the dots
+        ("kokki Pertunmaahan", "588", "kokki"),
+    ],
+)
+def test_a_named_place_narrows_the_list_and_shows_as_the_choice(client, jobs, typed, code, left):
+    html = client.get("/fi/jobs/", {"q": typed}).content.decode()
+    place = Municipality.objects.get(code=code)
+    assert re.search(rf'name="municipality" value="{place.pk}"[^>]* checked', html)
+    assert re.search(rf'name="q"[^>]* value="{left}"', html)  # the place left the search words
+
+
+@pytest.mark.parametrize("typed", ["Sysmän", "joutsen", "sysmäläinen"])
+def test_a_word_that_only_begins_like_a_place_does_not_narrow(client, jobs, typed):
+    html = client.get("/fi/jobs/", {"q": typed}).content.decode()
+    assert not re.search(r'name="municipality" value="\d+"[^>]* checked', html)
 
 
 def test_a_search_that_finds_nothing_suggests_the_sites_words(client, jobs):
@@ -225,6 +241,17 @@ def test_saving_a_job_stores_its_terms_for_both_databases(jobs):
     job.save()
     job.refresh_from_db()
     assert " siivous " in job.search_words and " työyhteisö " not in job.search_words
+
+
+def test_a_title_joins_a_genitive_to_the_word_after_it_and_nothing_else():
+    from nelinvoimaa.words import text_terms
+
+    assert {"kesäkerhonohjaaja", "kerhonohjaaja"} <= set(
+        text_terms("Kesäkerhon ohjaaja", joined=True)
+    )
+    assert "iloinenmyyjä" not in text_terms("Iloinen myyjä", joined=True)  # not a genitive
+    assert "kerhonohjaaja" not in text_terms("Kesäkerhon: ohjaaja", joined=True)  # punctuation
+    assert "kerhonohjaaja" not in text_terms("Kesäkerhon ohjaaja")  # a description's
 
 
 def test_only_letters_digits_and_hyphens_become_terms():

@@ -224,3 +224,16 @@ def test_the_story_form_offers_public_employers_and_the_moderators_own(
     form = client.get("/admin/stories/story/add/").content.decode()
     assert "Sysmän Uusi Oy" in form and "Hartolan Tuttu Oy" in form
     assert "Hartolan Uusi Oy" not in form
+
+
+def test_staff_who_may_only_view_stories_open_one_in_the_admin(client):
+    """The read-only form has no employer field to narrow."""
+    from django.contrib.auth.models import Permission
+
+    from tests.conftest import make_staff
+
+    reader = make_staff("lukija@sysma.example.com", "781")
+    reader.user_permissions.add(Permission.objects.get(codename="view_story"))
+    story = make_story()
+    client.force_login(reader)
+    assert client.get(f"/admin/stories/story/{story.pk}/change/").status_code == 200

@@ -249,3 +249,23 @@ def test_a_training_page_shows_open_jobs_of_its_sectors_and_placements(client, t
     content = client.get(training.get_absolute_url()).content.decode()
     assert "Lähihoitajan sijaisuus" in content
     assert "Hoivakoti Kotirinne" in content  # the placement employer
+
+
+def test_refresh_search_index_stores_the_trainings_terms_again(
+    client, school, django_capture_on_commit_callbacks
+):
+    """After a change to how words are analysed the trainings' stored terms are stale until
+    `refresh_search_index`, which stores them again with the jobs'."""
+    from django.core.management import call_command
+
+    from trainings.models import Training
+
+    training = make_training(school, "published", title="Kevytyrittäjyys – infoilta")
+    Training.objects.filter(pk=training.pk).update(search_words=" vanha ")  # as before a change
+    assert (
+        "Kevytyrittäjyys" not in client.get("/fi/trainings/", {"q": "yrittäjyys"}).content.decode()
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # the cached lists go stale too
+        call_command("refresh_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    listed = client.get("/fi/trainings/", {"q": "yrittäjyys"}).content.decode()
+    assert "Kevytyrittäjyys" in listed  # its head, now that the compound is read as two words
