@@ -1,8 +1,6 @@
 from functools import wraps
 
 from allauth.account.decorators import secure_admin_login
-from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .contributions import sections
+from .staff import lacks_mfa
 
 
 class NelinvoimaaAdminSite(admin.AdminSite):
@@ -73,12 +72,7 @@ class NelinvoimaaAdminSite(admin.AdminSite):
         @wraps(view)
         def require_mfa(request, *args, **kwargs):
             user = request.user
-            if (
-                settings.ADMIN_REQUIRE_MFA
-                and user.is_authenticated
-                and user.is_staff
-                and not is_mfa_enabled(user)
-            ):
+            if user.is_authenticated and user.is_staff and lacks_mfa(user):
                 messages.warning(
                     request,
                     _("Staff must set up two-factor authentication before using the admin."),

@@ -153,9 +153,9 @@ def word_terms(word, language="fi", split=True):
     compound is not read as two words (a description's, for bounded work on saving)."""
     pieces = [word, *word.split("-")] if "-" in word else [word]
     found = set()
+    finnish = language == "fi"
     for piece in pieces:
         found.add(piece)
-        finnish = language == "fi"
         known = (analyses if split else voikko_analyses)(piece) if finnish else ()
         for bases, parts, inner, _tails in known:
             found.update(bases)
@@ -209,6 +209,7 @@ def joined_terms(first, second):
     )
 
 
+@lru_cache(maxsize=20_000)  # a genitive begins many titles, each pair with another word
 def _genitive(word):
     """Whether Voikko reads `word` as a genitive ("kerhon"; not "iloinen", "kotiin")."""
     return any(analysis.SIJAMUOTO == "omanto" for analysis in _voikko().analyse(word))

@@ -42,6 +42,6 @@ def story_list(request):
 def detail(request, slug):
     """A published story; staff also see one not yet published (a preview)."""
     story = get_object_or_404(Story.objects.select_related(*RELATED), slug=slug)
-    if not story.is_public and not (request.user.is_staff and not lacks_mfa(request.user)):
+    if not story.is_public and (not request.user.is_staff or lacks_mfa(request.user)):
         raise Http404
     return render(request, "stories/detail.html", {"story": story})
